@@ -1,0 +1,156 @@
+// The public surface of graph/: what the bot, the tab's API and the alerts may use.
+// graph/ implements it against Microsoft Graph (or the emulator, by base URL alone);
+// consumers receive an instance as a dependency and never build a Graph URL themselves.
+import type { CallRecords } from '@microsoft/microsoft-graph-types';
+
+/** A person waiting (bot, tab) goes ahead of background work (alerts, backfill). */
+export type Priority = 'interactive' | 'background';
+
+export interface RequestOptions {
+  readonly priority?: Priority;
+  readonly signal?: AbortSignal;
+}
+
+/** A call record with every session (and its segments) and every participant merged in from all pages. */
+export type FullCallRecord = CallRecords.CallRecord & {
+  readonly id: string;
+  readonly sessions: CallRecords.Session[];
+  readonly participants_v2: CallRecords.Participant[];
+};
+
+export interface ParticipantRef {
+  /** Entra object id for users; the E.164 number for phone participants. */
+  readonly id: string;
+  readonly displayName: string | null;
+  readonly kind: 'user' | 'phone' | 'guest' | 'application' | 'unknown';
+}
+
+/** What the per-user index knows about one call without fetching it again. */
+export interface CallSummary {
+  readonly id: string;
+  /** null when only the list entry (which carries a version) has not been seen yet. */
+  readonly version: number | null;
+  readonly startDateTime: string;
+  readonly endDateTime: string;
+  readonly type: string;
+  readonly modalities: readonly string[];
+  readonly organizer: ParticipantRef | null;
+  /** Known once the full record has been fetched; null while only the list entry is known. */
+  readonly participants: readonly ParticipantRef[] | null;
+}
+
+export interface DateRange {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+export interface RecentCallsQuery extends RequestOptions {
+  /** Defaults to 30 days ago, the retention limit. */
+  readonly since?: Date;
+  readonly until?: Date;
+  /** Newest first; at most this many. */
+  readonly limit?: number;
+}
+
+export interface ReportQuery extends RequestOptions {
+  /** Keep only rows of this user (Entra object id). */
+  readonly userId?: string;
+}
+
+export interface CallRecordsService {
+  /** The user's calls, newest first, from the per-user index; the list API is used only when the index is cold. */
+  recentCalls(userId: string, query?: RecentCallsQuery): Promise<CallSummary[]>;
+  /** One record with all sessions, segments and participants. Served from cache when the version is known and unchanged. */
+  getCall(callId: string, options?: RequestOptions & { readonly minVersion?: number }): Promise<FullCallRecord>;
+  pstnCalls(range: DateRange, query?: ReportQuery): Promise<PstnCallLogRow[]>;
+  directRoutingCalls(range: DateRange, query?: ReportQuery): Promise<DirectRoutingLogRow[]>;
+  smsLog(range: DateRange, query?: ReportQuery): Promise<SmsLogRow[]>;
+  blockedUsersLog(range: DateRange, query?: ReportQuery): Promise<PstnBlockedUsersLogRow[]>;
+  onlineMeetingDialoutReport(range: DateRange, query?: ReportQuery): Promise<PstnOnlineMeetingDialoutReport[]>;
+}
+
+export interface SubscriptionRequest {
+  readonly notificationUrl: string;
+  readonly lifecycleNotificationUrl?: string;
+  readonly clientState: string;
+  /** Limit to calls these users took part in (participants/any filter). */
+  readonly participantIds?: readonly string[];
+  readonly changeType?: 'created' | 'updated' | 'created,updated';
+  /** Capped at Graph's 4,230 minutes. */
+  readonly expiresInMinutes?: number;
+}
+
+export interface Subscription {
+  readonly id: string;
+  readonly resource: string;
+  readonly changeType: string;
+  readonly notificationUrl: string;
+  readonly lifecycleNotificationUrl: string | null;
+  readonly expirationDateTime: string;
+  readonly clientState: string | null;
+}
+
+export interface SubscriptionsService {
+  create(request: SubscriptionRequest, options?: RequestOptions): Promise<Subscription>;
+  renew(id: string, expiresInMinutes?: number, options?: RequestOptions): Promise<Subscription>;
+  reauthorize(id: string, options?: RequestOptions): Promise<void>;
+  remove(id: string, options?: RequestOptions): Promise<void>;
+  list(options?: RequestOptions): Promise<Subscription[]>;
+}
+
+// Report rows. The v1.0 types come from the SDK; the beta-only ones (and beta additions) are local.
+export type PstnCallLogRow = CallRecords.PstnCallLogRow & {
+  readonly otherPartyCountryCode?: string | null;
+  readonly clientLocalIpV4Address?: string | null;
+  readonly clientPublicIpV4Address?: string | null;
+};
+export type DirectRoutingLogRow = CallRecords.DirectRoutingLogRow & {
+  readonly transferorCorrelationId?: string | null;
+  readonly userCountryCode?: string | null;
+  readonly otherPartyCountryCode?: string | null;
+};
+
+export interface SmsLogRow {
+  readonly id?: string | null;
+  readonly userId?: string | null;
+  readonly userDisplayName?: string | null;
+  readonly userPrincipalName?: string | null;
+  readonly sentDateTime?: string | null;
+  readonly smsId?: string | null;
+  readonly smsType?: string | null;
+  readonly smsUnits?: number | null;
+  readonly sourceNumber?: string | null;
+  readonly destinationNumber?: string | null;
+  readonly destinationName?: string | null;
+  readonly destinationContext?: string | null;
+  readonly licenseCapability?: string | null;
+  readonly callCharge?: number | null;
+  readonly currency?: string | null;
+  readonly tenantCountryCode?: string | null;
+  readonly userCountryCode?: string | null;
+  readonly otherPartyCountryCode?: string | null;
+}
+
+export interface PstnBlockedUsersLogRow {
+  readonly userId?: string | null;
+  readonly userDisplayName?: string | null;
+  readonly userPrincipalName?: string | null;
+  readonly userTelephoneNumber?: string | null;
+  readonly blockDateTime?: string | null;
+  /** Enum member "blocked"/"unblocked"; the documentation example capitalises it, so compare case-insensitively. */
+  readonly userBlockMode?: string | null;
+  readonly blockReason?: string | null;
+  readonly remediationId?: string | null;
+}
+
+export interface PstnOnlineMeetingDialoutReport {
+  readonly userId?: string | null;
+  readonly userDisplayName?: string | null;
+  readonly userPrincipalName?: string | null;
+  readonly usageLocation?: string | null;
+  readonly destinationContext?: string | null;
+  readonly currency?: string | null;
+  readonly totalCalls?: number | null;
+  readonly totalCallSeconds?: number | null;
+  readonly totalCallCharge?: number | null;
+}

@@ -1,0 +1,45 @@
+// Typed Graph failures. Each carries Graph's request-id so support can trace a call.
+
+export class GraphError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly requestId: string | undefined,
+  ) {
+    super(message);
+    this.name = 'GraphError';
+  }
+}
+
+/** 404: unknown id, or a record older than the 30-day retention. */
+export class CallRecordNotFoundError extends GraphError {
+  constructor(readonly callId: string, requestId: string | undefined) {
+    super(`Call record ${callId} was not found (unknown, or older than 30 days)`, 404, 'NotFound', requestId);
+    this.name = 'CallRecordNotFoundError';
+  }
+}
+
+/** 429 that persisted through retries, or a budget that cannot admit the request in time. */
+export class GraphThrottledError extends GraphError {
+  constructor(readonly retryAfterSeconds: number | undefined, requestId: string | undefined) {
+    super(`Microsoft Graph is throttling call-record requests${retryAfterSeconds ? `; retry after ${retryAfterSeconds} s` : ''}`, 429, 'TooManyRequests', requestId);
+    this.name = 'GraphThrottledError';
+  }
+}
+
+/** 503/504, timeouts and dropped connections that persisted through retries. */
+export class GraphUnavailableError extends GraphError {
+  constructor(message: string, status: number, requestId: string | undefined) {
+    super(message, status, 'ServiceUnavailable', requestId);
+    this.name = 'GraphUnavailableError';
+  }
+}
+
+/** 401/403: the app registration lacks CallRecords.Read.All (or CallRecord-PstnCalls.Read.All), or consent. */
+export class GraphPermissionError extends GraphError {
+  constructor(message: string, status: number, code: string, requestId: string | undefined) {
+    super(message, status, code, requestId);
+    this.name = 'GraphPermissionError';
+  }
+}

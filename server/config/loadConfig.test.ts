@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_TENANT_ID, loadConfig } from './loadConfig.js';
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const CLIENT = '66666666-7777-4888-9999-000000000000';
+const production = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: CLIENT, GRAPH_CLIENT_SECRET: 's3cret', BOT_ID: CLIENT, BOT_PASSWORD: 'pw' };
+const fixedSecret = { randomSecret: () => 'generated' };
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('when no tenant is configured, runs in demo mode against the local emulator with an anonymous bot', () => {
+    const config = loadConfig({}, [], fixedSecret);
+    expect(config.mode).toBe('demo');
+    expect(config.graph.baseUrl).toBe('https://localhost:4443');
+    expect(config.graph.authorityHost).toBe('https://localhost:4443');
+    expect(config.graph.tenantId).toBe(DEMO_TENANT_ID);
+    expect(config.bot).toMatchObject({ appId: '', appType: 'MultiTenant' });
+    expect(config.demo).toMatchObject({ emulatorPort: 4443, playground: true, recordsDir: undefined });
+    expect(config.port).toBe(3978);
+    expect(config.publicUrl).toBe('http://localhost:3978');
+    expect(config.store).toEqual({ kind: 'sqlite', path: 'data/call-doctor.sqlite' });
+  });
+
+  it('when started with --records, --port, --tenant and --no-playground, demo mode uses them', () => {
+    const config = loadConfig({}, ['--records', 'fixtures', '--port', '4000', '--tenant', TENANT, '--no-playground'], fixedSecret);
+    expect(config.port).toBe(4000);
+    expect(config.graph.tenantId).toBe(TENANT);
+    expect(config.demo).toMatchObject({ recordsDir: 'fixtures', playground: false });
+  });
+
+  it('when a tenant is configured, reads real Graph with the configured credential', () => {
+    const config = loadConfig(production, [], fixedSecret);
+    expect(config.mode).toBe('production');
+    expect(config.demo).toBeUndefined();
+    expect(config.graph).toEqual({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      auth: { kind: 'secret', clientSecret: 's3cret' },
+      baseUrl: 'https://graph.microsoft.com',
+      authorityHost: 'https://login.microsoftonline.com',
+    });
+    expect(config.bot).toEqual({ appId: CLIENT, appPassword: 'pw', appType: 'SingleTenant', tenantId: TENANT });
+  });
+
+  it('infers certificate and managed-identity auth from what is set', () => {
+    const { GRAPH_CLIENT_SECRET: _, ...noSecret } = production;
+    expect(loadConfig({ ...noSecret, GRAPH_CERTIFICATE_PATH: '/certs/graph.pem' }).graph.auth).toEqual({ kind: 'certificate', certificatePath: '/certs/graph.pem' });
+    expect(loadConfig({ ...noSecret, BOT_TYPE: 'UserAssignedMSI' }).graph.auth).toEqual({ kind: 'managedIdentity' });
+  });
+
+  it.each([
+    [{ ...production, GRAPH_CLIENT_ID: undefined }, 'GRAPH_CLIENT_ID'],
+    [{ ...production, GRAPH_TENANT_ID: 'contoso' }, 'GRAPH_TENANT_ID'],
+    [{ ...production, BOT_ID: undefined }, 'BOT_ID'],
+    [{ ...production, BOT_PASSWORD: undefined }, 'BOT_PASSWORD'],
+    [{ ...production, BOT_TYPE: 'Sometimes' }, 'BOT_TYPE'],
+    [{ ...production, GRAPH_AUTH: 'certificate' }, 'GRAPH_CERTIFICATE_PATH'],
+    [{ ...production, GRAPH_BASE_URL: 'http://graph.example' }, 'GRAPH_BASE_URL'],
+    [{ PORT: '99999' }, 'PORT'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ STORE: 'azure' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    [{ STORE: 'mongo' }, 'STORE'],
+    [{ CQD_THRESHOLDS: '{"audio.jitterMs":"high"}' }, 'CQD_THRESHOLDS'],
+    [{ CQD_THRESHOLDS: 'not json' }, 'CQD_THRESHOLDS'],
+    [{ AZURE_OPENAI_ENDPOINT: 'https://aoai.example' }, 'AZURE_OPENAI_DEPLOYMENT'],
+    [{ ALERTS_CLIENT_STATE: 'x'.repeat(129) }, 'ALERTS_CLIENT_STATE'],
+  ])('names the invalid variable: %j -> %s', (env, variable) => {
+    const error = errorOf(() => loadConfig(env as Record<string, string>, [], fixedSecret));
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('never echoes a secret value in its error', () => {
+    const error = errorOf(() => loadConfig({ ...production, GRAPH_CLIENT_SECRET: 'hunter2-secret', GRAPH_BASE_URL: 'ftp://x' }));
+    expect(error.message).not.toContain('hunter2-secret');
+  });
+
+  it('rejects unknown command-line options and --records outside demo mode', () => {
+    expect(errorOf(() => loadConfig({}, ['--recrods', 'x'])).variable).toBe('command line');
+    expect(errorOf(() => loadConfig(production, ['--records', 'x'])).variable).toBe('--records');
+  });
+
+  it('parses threshold overrides and keeps an explicit client state', () => {
+    const config = loadConfig({ CQD_THRESHOLDS: '{"audio.jitterMs":40}', ALERTS_CLIENT_STATE: 'shared' }, [], fixedSecret);
+    expect(config.thresholdOverrides).toEqual({ 'audio.jitterMs': 40 });
+    expect(config.alerts.clientState).toBe('shared');
+  });
+});

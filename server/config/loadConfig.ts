@@ -1,0 +1,277 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { VARIABLES, type VariableName } from './variables.js';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export type GraphAuth =
+  | { readonly kind: 'secret'; readonly clientSecret: string }
+  | { readonly kind: 'certificate'; readonly certificatePath: string }
+  | { readonly kind: 'managedIdentity' };
+
+export interface GraphSettings {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly auth: GraphAuth;
+  /** Graph root without version, e.g. https://graph.microsoft.com */
+  readonly baseUrl: string;
+  readonly authorityHost: string;
+}
+
+export type StoreSettings =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'azure'; readonly connectionString: string };
+
+export interface DemoSettings {
+  readonly emulatorPort: number;
+  readonly seed: number;
+  readonly playground: boolean;
+  readonly playgroundPort: number;
+  /** Serve these call-record files instead of a generated tenant. */
+  readonly recordsDir: string | undefined;
+}
+
+export interface AppConfig {
+  readonly mode: 'demo' | 'production';
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly logLevel: LogLevel;
+  readonly bot: { readonly appId: string; readonly appPassword: string; readonly appType: BotAppType; readonly tenantId: string };
+  /** In demo mode this points at the emulator started alongside the server. */
+  readonly graph: GraphSettings;
+  readonly store: StoreSettings;
+  readonly alerts: { readonly clientState: string };
+  readonly teamsAppId: string;
+  readonly thresholdOverrides: Readonly<Record<string, number>>;
+  readonly openai: { readonly endpoint: string; readonly deployment: string; readonly apiKey: string | undefined; readonly apiVersion: string } | undefined;
+  /** Present only in demo mode. */
+  readonly demo: DemoSettings | undefined;
+}
+
+/** A configuration problem, naming the variable (or argument) that is missing or invalid. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface LoadOptions {
+  /** Secrets generated when demo mode or an unset variable needs one; injectable for tests. */
+  readonly randomSecret?: () => string;
+}
+
+/** The demo tenant: an obviously fake, stable id so links and fixtures stay put across restarts. */
+export const DEMO_TENANT_ID = 'dc368399-474c-4d40-900c-6265431fd81f';
+export const DEMO_CLIENT_ID = 'ca11d0c7-0000-4000-8000-00000000de70';
+
+const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'silent'];
+const BOT_TYPES: readonly BotAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+/**
+ * Validates the environment and command-line arguments once, at start-up. Throws a
+ * ConfigError naming the first missing or invalid variable.
+ */
+export function loadConfig(env: Env, argv: readonly string[] = [], options: LoadOptions = {}): AppConfig {
+  const randomSecret = options.randomSecret ?? (() => randomBytes(24).toString('base64url'));
+  const args = parseCommandLine(argv);
+  const get = (name: VariableName): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const defaultOf = (name: VariableName): string | undefined => VARIABLES.find((v) => v.name === name)?.default;
+
+  const port = args.port ?? parsePort('PORT', get('PORT') ?? '3978');
+  const tenantFromEnv = get('GRAPH_TENANT_ID');
+  const mode = tenantFromEnv ? 'production' : 'demo';
+  if (mode === 'production' && args.recordsDir !== undefined) {
+    throw new ConfigError('--records', 'serves local call records in demo mode only; unset GRAPH_TENANT_ID to use it');
+  }
+
+  const logLevel = oneOf('LOG_LEVEL', get('LOG_LEVEL') ?? 'info', LOG_LEVELS);
+  const demo: DemoSettings | undefined =
+    mode === 'demo'
+      ? {
+          emulatorPort: parsePort('EMULATOR_PORT', get('EMULATOR_PORT') ?? '4443'),
+          seed: parseInteger('DEMO_SEED', get('DEMO_SEED') ?? '42'),
+          playground: args.playground,
+          playgroundPort: parsePort('PLAYGROUND_PORT', get('PLAYGROUND_PORT') ?? '56150'),
+          recordsDir: args.recordsDir,
+        }
+      : undefined;
+
+  const graph: GraphSettings = demo
+    ? {
+        tenantId: args.tenant ?? DEMO_TENANT_ID,
+        clientId: DEMO_CLIENT_ID,
+        auth: { kind: 'secret', clientSecret: randomSecret() },
+        baseUrl: `https://localhost:${demo.emulatorPort}`,
+        authorityHost: `https://localhost:${demo.emulatorPort}`,
+      }
+    : productionGraph(get, tenantFromEnv!);
+
+  const botAppId = get('BOT_ID') ?? '';
+  if (mode === 'production' && botAppId === '') {
+    throw new ConfigError('BOT_ID', 'is required when GRAPH_TENANT_ID is set; only demo mode may run the bot unauthenticated');
+  }
+  // An anonymous bot must be MultiTenant: botbuilder rejects SingleTenant without an app id.
+  const botType = botAppId === '' ? 'MultiTenant' : oneOf('BOT_TYPE', get('BOT_TYPE') ?? 'SingleTenant', BOT_TYPES);
+  const botPassword = get('BOT_PASSWORD') ?? '';
+  if (botType === 'SingleTenant' && botPassword === '') {
+    throw new ConfigError('BOT_PASSWORD', 'is required for BOT_TYPE=SingleTenant');
+  }
+
+  const storeKind = oneOf('STORE', get('STORE') ?? 'sqlite', ['sqlite', 'azure'] as const);
+  const store: StoreSettings =
+    storeKind === 'sqlite'
+      ? { kind: 'sqlite', path: get('SQLITE_PATH') ?? defaultOf('SQLITE_PATH')! }
+      : { kind: 'azure', connectionString: required(get, 'AZURE_STORAGE_CONNECTION_STRING', 'is required for STORE=azure') };
+
+  const openaiEndpoint = get('AZURE_OPENAI_ENDPOINT');
+  const openaiDeployment = get('AZURE_OPENAI_DEPLOYMENT');
+  if ((openaiEndpoint === undefined) !== (openaiDeployment === undefined)) {
+    throw new ConfigError(openaiEndpoint ? 'AZURE_OPENAI_DEPLOYMENT' : 'AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are set together or not at all');
+  }
+
+  return {
+    mode,
+    port,
+    publicUrl: trimSlash(parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? `http://localhost:${port}`)),
+    logLevel,
+    bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId },
+    graph,
+    store,
+    alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()) },
+    teamsAppId: get('TEAMS_APP_ID') ?? defaultOf('TEAMS_APP_ID')!,
+    thresholdOverrides: parseThresholds(get('CQD_THRESHOLDS') ?? '{}'),
+    openai:
+      openaiEndpoint && openaiDeployment
+        ? { endpoint: parseUrl('AZURE_OPENAI_ENDPOINT', openaiEndpoint), deployment: openaiDeployment, apiKey: get('AZURE_OPENAI_API_KEY'), apiVersion: get('AZURE_OPENAI_API_VERSION') ?? '2024-10-21' }
+        : undefined,
+    demo,
+  };
+}
+
+function productionGraph(get: (n: VariableName) => string | undefined, tenantId: string): GraphSettings {
+  const clientId = required(get, 'GRAPH_CLIENT_ID', 'is required when GRAPH_TENANT_ID is set');
+  const secret = get('GRAPH_CLIENT_SECRET');
+  const certificatePath = get('GRAPH_CERTIFICATE_PATH');
+  const kind = oneOf('GRAPH_AUTH', get('GRAPH_AUTH') ?? (secret ? 'secret' : certificatePath ? 'certificate' : 'managedIdentity'), ['secret', 'certificate', 'managedIdentity'] as const);
+  const auth: GraphAuth =
+    kind === 'secret'
+      ? { kind, clientSecret: required(get, 'GRAPH_CLIENT_SECRET', 'is required for GRAPH_AUTH=secret') }
+      : kind === 'certificate'
+        ? { kind, certificatePath: required(get, 'GRAPH_CERTIFICATE_PATH', 'is required for GRAPH_AUTH=certificate') }
+        : { kind };
+  return {
+    tenantId: guid('GRAPH_TENANT_ID', tenantId),
+    clientId: guid('GRAPH_CLIENT_ID', clientId),
+    auth,
+    baseUrl: trimSlash(parseUrl('GRAPH_BASE_URL', get('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com', { httpsOnly: true })),
+    authorityHost: trimSlash(parseUrl('GRAPH_AUTHORITY_HOST', get('GRAPH_AUTHORITY_HOST') ?? 'https://login.microsoftonline.com', { httpsOnly: true })),
+  };
+}
+
+interface CommandLine {
+  readonly port: number | undefined;
+  readonly tenant: string | undefined;
+  readonly recordsDir: string | undefined;
+  readonly playground: boolean;
+}
+
+function parseCommandLine(argv: readonly string[]): CommandLine {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        tenant: { type: 'string' },
+        records: { type: 'string' },
+        'no-playground': { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new ConfigError('command line', (error as Error).message);
+  }
+  const v = parsed.values;
+  return {
+    port: v.port === undefined ? undefined : parsePort('--port', v.port),
+    tenant: v.tenant === undefined ? undefined : guid('--tenant', v.tenant),
+    recordsDir: v.records,
+    playground: !v['no-playground'],
+  };
+}
+
+function required(get: (n: VariableName) => string | undefined, name: VariableName, problem: string): string {
+  const value = get(name);
+  if (value === undefined) throw new ConfigError(name, problem);
+  return value;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  return match;
+}
+
+function parseInteger(name: string, value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `must be a whole number (got "${value}")`);
+  return Number(value);
+}
+
+function parsePort(name: string, value: string): number {
+  const port = parseInteger(name, value);
+  if (port < 1 || port > 65535) throw new ConfigError(name, `must be a port between 1 and 65535 (got ${port})`);
+  return port;
+}
+
+function parseUrl(name: string, value: string, { httpsOnly = false } = {}): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an absolute URL (got "${value}")`);
+  }
+  if (httpsOnly ? url.protocol !== 'https:' : !['http:', 'https:'].includes(url.protocol)) {
+    throw new ConfigError(name, `must be an ${httpsOnly ? 'https' : 'http(s)'} URL (got "${value}")`);
+  }
+  return url.toString();
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function guid(name: string, value: string): string {
+  if (!GUID.test(value)) throw new ConfigError(name, `must be a GUID (got "${value}")`);
+  return value.toLowerCase();
+}
+
+function checkClientState(value: string): string {
+  // Graph rejects a clientState longer than 128 characters.
+  if (value.length > 128) throw new ConfigError('ALERTS_CLIENT_STATE', 'must be at most 128 characters');
+  return value;
+}
+
+function parseThresholds(value: string): Record<string, number> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new ConfigError('CQD_THRESHOLDS', 'must be a JSON object such as {"audio.jitterMs":40}');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError('CQD_THRESHOLDS', 'must be a JSON object such as {"audio.jitterMs":40}');
+  }
+  const out: Record<string, number> = {};
+  for (const [key, v] of Object.entries(parsed)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError('CQD_THRESHOLDS', `value of "${key}" must be a finite number`);
+    out[key] = v;
+  }
+  return out;
+}
+
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');

@@ -1,0 +1,43 @@
+// Every environment variable Call Doctor reads, in one table. The README's configuration
+// table is checked against this list by a test, so adding a variable here means documenting it.
+
+export interface VariableSpec {
+  readonly name: string;
+  /** Shown in the README; `undefined` means "unset". */
+  readonly default: string | undefined;
+  readonly description: string;
+  /** Secrets are never echoed in errors or logs. */
+  readonly secret?: boolean;
+}
+
+export const VARIABLES = [
+  { name: 'PORT', default: '3978', description: 'HTTP port of the server (bot endpoint /api/messages, tab, tab API, webhooks).' },
+  { name: 'PUBLIC_URL', default: undefined, description: 'Public HTTPS base URL of this server, used for Graph change-notification webhooks and links. Demo mode: http://localhost:PORT.' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'trace, debug, info, warn, error or silent.' },
+  { name: 'BOT_ID', default: '', description: 'Azure Bot app id (MicrosoftAppId). Empty runs the bot unauthenticated, which only the Agents Playground may use.' },
+  { name: 'BOT_PASSWORD', default: '', description: 'Client secret of the bot app registration (not used with UserAssignedMSI).', secret: true },
+  { name: 'BOT_TYPE', default: 'SingleTenant', description: 'MultiTenant, SingleTenant or UserAssignedMSI. Azure no longer creates new multi-tenant bots. Forced to MultiTenant when BOT_ID is empty.' },
+  { name: 'BOT_TENANT_ID', default: 'GRAPH_TENANT_ID', description: 'Tenant of the bot app registration (SingleTenant, UserAssignedMSI).' },
+  { name: 'GRAPH_TENANT_ID', default: undefined, description: 'Microsoft Entra tenant whose call records are read. Unset means demo mode: everything runs offline against the Graph emulator.' },
+  { name: 'GRAPH_CLIENT_ID', default: undefined, description: 'App registration (or managed identity client id) holding the application permission CallRecords.Read.All (and CallRecord-PstnCalls.Read.All for phone reports). Required when GRAPH_TENANT_ID is set.' },
+  { name: 'GRAPH_AUTH', default: 'inferred', description: 'secret, certificate or managedIdentity. Inferred: secret if GRAPH_CLIENT_SECRET is set, certificate if GRAPH_CERTIFICATE_PATH is set, else managedIdentity.' },
+  { name: 'GRAPH_CLIENT_SECRET', default: undefined, description: 'Client secret for GRAPH_AUTH=secret.', secret: true },
+  { name: 'GRAPH_CERTIFICATE_PATH', default: undefined, description: 'PEM file with certificate and private key for GRAPH_AUTH=certificate.' },
+  { name: 'GRAPH_BASE_URL', default: 'https://graph.microsoft.com', description: 'Microsoft Graph root (no version). Demo mode points it at the emulator.' },
+  { name: 'GRAPH_AUTHORITY_HOST', default: 'https://login.microsoftonline.com', description: 'Microsoft Entra authority host. Demo mode points it at the emulator.' },
+  { name: 'STORE', default: 'sqlite', description: 'sqlite (one instance) or azure (Azure Storage tables and queues shared by several instances).' },
+  { name: 'SQLITE_PATH', default: 'data/call-doctor.sqlite', description: 'SQLite database file for STORE=sqlite.' },
+  { name: 'AZURE_STORAGE_CONNECTION_STRING', default: undefined, description: 'Connection string for STORE=azure (UseDevelopmentStorage=true for Azurite).', secret: true },
+  { name: 'ALERTS_CLIENT_STATE', default: 'random per start', description: 'Shared secret Graph echoes in every change notification; notifications with another value are discarded. Set it when several instances share the work.', secret: true },
+  { name: 'TEAMS_APP_ID', default: '00000000-0000-0000-0000-0000000ca11d', description: 'Teams app id from the manifest, used to build deep links into the tab.' },
+  { name: 'CQD_THRESHOLDS', default: '{}', description: 'JSON object overriding call-quality thresholds by key, e.g. {"audio.jitterMs":40}. Keys are listed in diagnosis/thresholds.ts.' },
+  { name: 'AZURE_OPENAI_ENDPOINT', default: undefined, description: 'Optional. With AZURE_OPENAI_DEPLOYMENT, free-form questions go to a teams-ai ActionPlanner instead of the built-in intent router.' },
+  { name: 'AZURE_OPENAI_DEPLOYMENT', default: undefined, description: 'Azure OpenAI chat deployment name.' },
+  { name: 'AZURE_OPENAI_API_KEY', default: undefined, description: 'Azure OpenAI key; when unset the planner authenticates with the Graph credential (managed identity).', secret: true },
+  { name: 'AZURE_OPENAI_API_VERSION', default: '2024-10-21', description: 'Azure OpenAI API version.' },
+  { name: 'EMULATOR_PORT', default: '4443', description: 'Demo mode: HTTPS port of the Graph emulator started alongside the server.' },
+  { name: 'DEMO_SEED', default: '42', description: 'Demo mode: seed of the generated tenant.' },
+  { name: 'PLAYGROUND_PORT', default: '56150', description: 'Demo mode: port of the Microsoft 365 Agents Playground.' },
+] as const satisfies readonly VariableSpec[];
+
+export type VariableName = (typeof VARIABLES)[number]['name'];
