@@ -1,0 +1,2 @@
+export { createSqliteStore, type SqliteStore, type BotStores } from './sqlite/createSqliteStore.js';
+export type { FeedbackTally } from './sqlite/feedback.js';

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeBotPortsContract } from '../contract/botPorts.contract.js';
+import { createSqliteStore } from './createSqliteStore.js';
+import { MIGRATIONS } from './migrations.js';
+
+const now = () => new Date('2026-11-29T12:00:00Z');
+
+function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'call-doctor-store-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+describeBotPortsContract('sqlite file', () => {
+  const { dir, remove } = tempDir();
+  const store = createSqliteStore({ path: join(dir, 'nested', 'store.sqlite'), now });
+  return {
+    ...store.bot,
+    dispose: () => {
+      store.close();
+      remove();
+    },
+  };
+});
+
+describe('sqlite store', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+  it('when the server restarts, then stored preferences and references are still there and migrations are not re-run', async () => {
+    const { dir, remove } = tempDir();
+    cleanups.push(remove);
+    const path = join(dir, 'store.sqlite');
+    const first = createSqliteStore({ path, now });
+    await first.bot.alertPreferences.set({ tenantId: 't', userId: 'u' }, 'drops');
+    await first.bot.conversations.save({ tenantId: 't', userId: 'u' }, { conversation: { id: 'c1', conversationType: 'personal', isGroup: false, name: '' } });
+    first.close();
+
+    const second = createSqliteStore({ path, now });
+    cleanups.push(second.close);
+    expect(await second.bot.alertPreferences.get({ tenantId: 't', userId: 'u' })).toBe('drops');
+    expect((await second.bot.conversations.get({ tenantId: 't', userId: 'u' }))?.conversation?.id).toBe('c1');
+    const versions = second.db.prepare('SELECT version FROM schema_migrations').pluck().all();
+    expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('when a user votes twice on the same answer, then only the last vote counts in the tally', async () => {
+    const store = createSqliteStore({ path: ':memory:', now });
+    cleanups.push(store.close);
+    const user = { tenantId: 't', userId: 'u' };
+    const at = now();
+    await store.bot.feedback.record({ user, callId: 'c1', helpful: true, causeCode: 'vpn', at });
+    await store.bot.feedback.record({ user, callId: 'c1', helpful: false, causeCode: 'vpn', at });
+    await store.bot.feedback.record({ user, callId: 'c2', helpful: true, causeCode: 'vpn', at });
+    await store.bot.feedback.record({ user: { tenantId: 'other', userId: 'u' }, callId: 'c1', helpful: true, causeCode: 'vpn', at });
+    expect(await store.bot.feedback.tally('t')).toEqual([{ causeCode: 'vpn', helpful: 1, notHelpful: 1 }]);
+  });
+
+  it('when an unknown alert mode arrives, then set rejects it with a message naming the mode', async () => {
+    const store = createSqliteStore({ path: ':memory:', now });
+    cleanups.push(store.close);
+    await expect(store.bot.alertPreferences.set({ tenantId: 't', userId: 'u' }, 'sometimes' as never)).rejects.toThrow(/sometimes/);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Database } from 'better-sqlite3';
+import type { FeedbackEntry, FeedbackStore } from '../../../bot/ports.js';
+
+/** Helpful / not helpful counts per top cause: what the feedback is for. */
+export interface FeedbackTally {
+  readonly causeCode: string | null;
+  readonly helpful: number;
+  readonly notHelpful: number;
+}
+
+export interface SqliteFeedbackStore extends FeedbackStore {
+  tally(tenantId: string): Promise<FeedbackTally[]>;
+}
+
+export function sqliteFeedback(db: Database): SqliteFeedbackStore {
+  // One vote per user and call: pressing "no" after "yes" is a change of mind, not a second vote.
+  const upsert = db.prepare(
+    `INSERT INTO feedback (partition_key, row_key, user_id, call_id, helpful, cause_code, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (partition_key, row_key) DO UPDATE SET helpful = excluded.helpful, cause_code = excluded.cause_code, at = excluded.at`,
+  );
+  const tally = db.prepare(
+    `SELECT cause_code AS causeCode, SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful
+     FROM feedback WHERE partition_key = ? GROUP BY cause_code ORDER BY cause_code`,
+  );
+  return {
+    async record(entry: FeedbackEntry) {
+      const { tenantId, userId } = entry.user;
+      upsert.run(tenantId, `${userId}|${entry.callId}`, userId, entry.callId, entry.helpful ? 1 : 0, entry.causeCode, entry.at.toISOString());
+    },
+    async tally(tenantId: string) {
+      return tally.all(tenantId) as FeedbackTally[];
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Schema history, applied in order and recorded in schema_migrations. Append only: a shipped
+// migration is never edited. Every table is keyed (partition_key, row_key) so an Azure Table
+// Storage implementation of the same ports can use the same keys (tenant as partition).
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'bot stores: conversation references, alert preferences, feedback, pending diagnoses',
+    sql: `
+      CREATE TABLE conversation_references (
+        partition_key TEXT NOT NULL,   -- tenant id
+        row_key       TEXT NOT NULL,   -- user object id
+        reference     TEXT NOT NULL,   -- JSON of Partial<ConversationReference>
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE alert_preferences (
+        partition_key TEXT NOT NULL,   -- tenant id
+        row_key       TEXT NOT NULL,   -- user object id
+        mode          TEXT NOT NULL CHECK (mode IN ('all', 'drops', 'off')),
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE feedback (
+        partition_key TEXT NOT NULL,   -- tenant id
+        row_key       TEXT NOT NULL,   -- user object id + '|' + call id: one vote per answer, last one wins
+        user_id       TEXT NOT NULL,
+        call_id       TEXT NOT NULL,
+        helpful       INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+        cause_code    TEXT,
+        at            TEXT NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE pending_diagnoses (
+        partition_key TEXT NOT NULL,   -- tenant id
+        row_key       TEXT NOT NULL,   -- user object id + '|' + requested-at ISO time
+        user_id       TEXT NOT NULL,
+        requested_at  TEXT NOT NULL,
+        expires_at    TEXT NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** Applies the migrations the database has not seen, each in its own transaction. */
+export function migrate(db: Database, migrations: readonly Migration[], now: () => Date): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  const record = db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.description, now().toISOString());
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}
