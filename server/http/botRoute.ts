@@ -1,0 +1,44 @@
+// POST /api/messages: the Bot Framework endpoint. botbuilder authenticates the request (401 without
+// a valid Bot Connector token when the bot has an app id); this route only makes sure what
+// reaches it is a JSON activity, so bad input gets a clear 4xx instead of an adapter crash.
+import express, { Router, type Request, type Response } from 'express';
+import type { TurnContext } from 'botbuilder';
+import { HttpError } from './httpError.js';
+
+/** The slice of teams-ai's TeamsAdapter the route needs; it must receive an express response. */
+export interface BotHttpAdapter {
+  process(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+export interface BotRunner {
+  run(context: TurnContext): Promise<boolean>;
+}
+
+// Teams activities are small (a message is capped at about 28 KB), so a generous but bounded limit.
+export const ACTIVITY_BODY_LIMIT = '256kb';
+
+export function botRoute(bot: { adapter: BotHttpAdapter; app: BotRunner }): Router {
+  const router = Router();
+  router.post(
+    '/api/messages',
+    (req, _res, next) => {
+      if (!req.is('application/json')) throw new HttpError(415, 'unsupported_media_type', 'Send the activity as application/json.');
+      next();
+    },
+    // strict: false so a JSON string or number gets the precise 'not an activity' answer below.
+    express.json({ limit: ACTIVITY_BODY_LIMIT, strict: false }),
+    (req, _res, next) => {
+      const body: unknown = req.body;
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'invalid_activity', 'The body must be a Bot Framework activity object.');
+      const type = (body as { type?: unknown }).type;
+      if (typeof type !== 'string' || type === '') throw new HttpError(400, 'invalid_activity', 'The activity has no "type".');
+      next();
+    },
+    async (req, res) => {
+      await bot.adapter.process(req, res, async (context) => {
+        await bot.app.run(context);
+      });
+    },
+  );
+  return router;
+}

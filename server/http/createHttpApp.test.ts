@@ -1,0 +1,167 @@
+import { Writable } from 'node:stream';
+import { Router } from 'express';
+import { SignJWT } from 'jose';
+import { ConfigurationServiceClientCredentialFactory, MemoryStorage, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../logging/index.js';
+import { createHttpApp } from './createHttpApp.js';
+import { listen, type RunningServer } from './listen.js';
+
+function recordingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: createLogger({ level: 'info', destination }), lines };
+}
+
+function echoBot(appId: string) {
+  const adapter = new TeamsAdapter(
+    {},
+    new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: appId, MicrosoftAppPassword: appId ? 'not-a-real-secret' : '', MicrosoftAppType: 'MultiTenant' }),
+  );
+  const app = new Application({ storage: new MemoryStorage(), adapter });
+  const seen: string[] = [];
+  app.message(/.*/, async (context: TurnContext) => {
+    seen.push(context.activity.text);
+    await context.sendActivity(`echo: ${context.activity.text}`);
+  });
+  return { adapter, app, seen };
+}
+
+const activity = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: 'message',
+  id: 'm1',
+  channelId: 'msteams',
+  serviceUrl: 'http://127.0.0.1:9/',
+  from: { id: '29:alice', name: 'Alice', aadObjectId: 'user-1' },
+  conversation: { id: 'conv-1', conversationType: 'personal', tenantId: 'tenant-1' },
+  recipient: { id: '28:bot', name: 'Call Doctor' },
+  text,
+  channelData: { tenant: { id: 'tenant-1' } },
+  ...extra,
+});
+
+describe('createHttpApp', () => {
+  let server: RunningServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  async function start(options: { appId?: string; routers?: Router[] } = {}) {
+    const { logger, lines } = recordingLogger();
+    const bot = echoBot(options.appId ?? '');
+    const app = createHttpApp({ logger, health: { mode: 'demo', version: '9.9.9' }, bot, routers: options.routers ?? [] });
+    server = await listen(app, 0, '127.0.0.1');
+    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(`${server!.url}/api/messages`, { method: 'POST', headers, body });
+    return { lines, bot, post, url: server.url };
+  }
+
+  it('when /healthz is asked, then it answers the mode and version and nothing else', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', mode: 'demo', version: '9.9.9' });
+  });
+
+  it('when an activity asks for expectReplies, then the bot reply comes back in the response body', async () => {
+    const { post } = await start();
+    const response = await post(JSON.stringify(activity('hello', { deliveryMode: 'expectReplies' })));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { activities: { text: string }[] };
+    expect(body.activities.map((a) => a.text)).toEqual(['echo: hello']);
+  });
+
+  it('when the body is malformed JSON, then the answer is 400 with a clear error and a request id', async () => {
+    const { post, bot } = await start();
+    const response = await post('{"type": "message", ');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
+    expect(body.error.code).toBe('invalid_json');
+    expect(body.error.message).toMatch(/not valid JSON/);
+    expect(body.error.requestId).toBe(response.headers.get('x-request-id'));
+    expect(bot.seen).toEqual([]);
+  });
+
+  it('when the body is JSON but not an activity, then the answer is 400 naming what is missing', async () => {
+    const { post } = await start();
+    for (const body of ['[1,2]', '"text"', '{"text":"no type"}']) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_activity');
+    }
+  });
+
+  it('when the body is not JSON content, then the answer is 415', async () => {
+    const { post } = await start();
+    const response = await post('type=message', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(response.status).toBe(415);
+  });
+
+  it('when the body is larger than the limit, then the answer is 413 and the server keeps serving', async () => {
+    const { post, url } = await start();
+    const response = await post(JSON.stringify(activity('x'.repeat(300_000))));
+    expect(response.status).toBe(413);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it('when a route throws unexpectedly, then the caller gets a bare 500 and the log has the error', async () => {
+    const failing = Router().get('/boom', () => {
+      throw new Error('database file is locked at 10.1.2.3');
+    });
+    const { url, lines } = await start({ routers: [failing] });
+    const response = await fetch(`${url}/boom`);
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain('locked');
+    expect(JSON.parse(text).error.code).toBe('internal_error');
+    const logged = lines.find((l) => l.msg === 'unhandled error while serving a request');
+    expect(JSON.stringify(logged)).toContain('database file is locked');
+    expect(JSON.stringify(lines)).not.toContain('10.1.2.3');
+  });
+
+  it('when a path is unknown, then the answer is a JSON 404', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/nope`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
+  it('when a request is served, then the access log has method, path and status but no query string', async () => {
+    const { url, lines } = await start();
+    await fetch(`${url}/healthz?validationToken=secret-token-1`);
+    const line = lines.find((l) => l.msg === 'request served');
+    expect(line).toMatchObject({ method: 'GET', path: '/healthz', status: 200 });
+    expect(JSON.stringify(lines)).not.toContain('secret-token-1');
+  });
+
+  describe('with a bot app id (channel authentication on)', () => {
+    const appId = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+
+    it('when a request has no Bot Connector token, then it gets 401 and the bot never runs', async () => {
+      const { post, bot } = await start({ appId });
+      const response = await post(JSON.stringify(activity('hello')));
+      expect(response.status).toBe(401);
+      expect(bot.seen).toEqual([]);
+    });
+
+    it('when a request carries a token from an issuer Bot Framework does not use, then it gets 401', async () => {
+      const { post, bot } = await start({ appId });
+      const forged = await new SignJWT({ aud: appId, serviceurl: 'http://127.0.0.1:9/' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('https://attacker.example.com')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('forged-key-forged-key-forged-key'));
+      const response = await post(JSON.stringify(activity('hello')), { 'content-type': 'application/json', authorization: `Bearer ${forged}` });
+      expect(response.status).toBe(401);
+      expect(bot.seen).toEqual([]);
+    });
+  });
+});

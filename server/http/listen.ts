@@ -1,0 +1,28 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+
+export interface RunningServer {
+  readonly port: number;
+  /** e.g. http://127.0.0.1:3978 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Listens (port 0 picks a free one) and resolves once the socket is bound. */
+export async function listen(app: Express, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+  const server: Server = app.listen(port, host);
+  // events.once rejects if 'error' (e.g. EADDRINUSE) comes first.
+  await once(server, 'listening');
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  return {
+    port: boundPort,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
