@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeCallIndexContract, describeCallRecordCacheContract } from '../../../graph/testing/index.js';
 import { describeBotPortsContract } from '../contract/botPorts.contract.js';
 import { createSqliteStore } from './createSqliteStore.js';
 import { MIGRATIONS } from './migrations.js';
@@ -64,4 +65,14 @@ describe('sqlite store', () => {
     cleanups.push(store.close);
     await expect(store.bot.alertPreferences.set({ tenantId: 't', userId: 'u' }, 'sometimes' as never)).rejects.toThrow(/sometimes/);
   });
+});
+
+describeCallRecordCacheContract('sqlite', () => {
+  const store = createSqliteStore({ path: ':memory:', now });
+  return { subject: store.graph.cache, close: store.close };
+});
+
+describeCallIndexContract('sqlite', () => {
+  const store = createSqliteStore({ path: ':memory:', now });
+  return { subject: store.graph.index, close: store.close };
 });

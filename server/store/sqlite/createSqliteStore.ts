@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import type { CallIndex, CallRecordCache } from '../../../graph/ports.js';
 import type { AlertPreferenceStore, ConversationReferenceStore, PendingDiagnosisStore } from '../../../bot/ports.js';
 import { sqliteAlertPreferences } from './alertPreferences.js';
+import { sqliteCallIndex } from './callIndex.js';
+import { sqliteCallRecordCache } from './callRecordCache.js';
 import { sqliteConversationReferences } from './conversationReferences.js';
 import { sqliteFeedback, type SqliteFeedbackStore } from './feedback.js';
 import { openDatabase } from './openDatabase.js';
@@ -16,6 +19,7 @@ export interface BotStores {
 export interface SqliteStore {
   readonly db: Database;
   readonly bot: BotStores;
+  readonly graph: { readonly cache: CallRecordCache; readonly index: CallIndex };
   close(): void;
 }
 
@@ -30,6 +34,7 @@ export function createSqliteStore(options: { path: string; now: () => Date }): S
       feedback: sqliteFeedback(db),
       pending: sqlitePendingDiagnoses(db),
     },
+    graph: { cache: sqliteCallRecordCache(db), index: sqliteCallIndex(db) },
     close: () => {
       if (db.open) db.close();
     },

@@ -48,6 +48,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'graph stores: call record cache, per-user call index and its coverage',
+    sql: `
+      CREATE TABLE call_records (
+        partition_key TEXT NOT NULL,   -- call id
+        row_key       TEXT NOT NULL,   -- '' (one version per call)
+        version       INTEGER NOT NULL,
+        started_at_ms INTEGER,         -- for pruning at the 30-day retention
+        record        TEXT NOT NULL,   -- JSON of FullCallRecord
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX call_records_started ON call_records (started_at_ms);
+      CREATE TABLE call_index (
+        partition_key TEXT NOT NULL,   -- user object id
+        row_key       TEXT NOT NULL,   -- call id
+        started_at_ms INTEGER NOT NULL,
+        summary       TEXT NOT NULL,   -- JSON of CallSummary
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX call_index_recent ON call_index (partition_key, started_at_ms DESC);
+      CREATE INDEX call_index_started ON call_index (started_at_ms);
+      CREATE TABLE call_index_coverage (
+        partition_key TEXT NOT NULL,   -- user object id
+        row_key       TEXT NOT NULL,   -- ''
+        since         TEXT NOT NULL,
+        listed_at     TEXT NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */

@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import type { FullCallRecord } from '../../../graph/contract.js';
+import type { CallRecordCache } from '../../../graph/ports.js';
+
+export function sqliteCallRecordCache(db: Database): CallRecordCache {
+  // The WHERE on the upsert keeps the newer version when an older fetch finishes last.
+  const put = db.prepare(
+    `INSERT INTO call_records (partition_key, row_key, version, started_at_ms, record) VALUES (?, '', ?, ?, ?)
+     ON CONFLICT (partition_key, row_key) DO UPDATE SET version = excluded.version, started_at_ms = excluded.started_at_ms, record = excluded.record
+     WHERE excluded.version >= call_records.version`,
+  );
+  const get = db.prepare("SELECT record FROM call_records WHERE partition_key = ? AND row_key = ''").pluck();
+  const remove = db.prepare("DELETE FROM call_records WHERE partition_key = ? AND row_key = ''");
+  const prune = db.prepare('DELETE FROM call_records WHERE started_at_ms < ?');
+  return {
+    async get(callId: string) {
+      const json = get.get(callId) as string | undefined;
+      return json === undefined ? undefined : (JSON.parse(json) as FullCallRecord);
+    },
+    async put(record: FullCallRecord) {
+      const started = record.startDateTime ? Date.parse(record.startDateTime) : Number.NaN;
+      put.run(record.id, record.version ?? -1, Number.isNaN(started) ? null : started, JSON.stringify(record));
+    },
+    async remove(callId: string) {
+      remove.run(callId);
+    },
+    async pruneStartedBefore(cutoff: Date) {
+      return prune.run(cutoff.getTime()).changes;
+    },
+  };
+}
