@@ -1,0 +1,67 @@
+// Who an endpoint is. associatedIdentity is the current field; identity (an identitySet) is
+// deprecated but still in the documentation examples, so both are read.
+import type { EndpointView } from './model.js';
+import { enumValue, obj, objOrEmpty, str } from './read.js';
+
+const IDENTITY_SET_KEYS = ['user', 'guest', 'phone', 'acsUser', 'azureCommunicationServicesUser', 'applicationInstance', 'application', 'onPremises', 'encrypted', 'spoolUser'];
+
+function identityIds(endpoint: Readonly<Record<string, unknown>>): { ids: string[]; displayName: string | null } {
+  const ids: string[] = [];
+  let displayName: string | null = null;
+  const take = (identity: unknown): void => {
+    const o = obj(identity);
+    if (!o) return;
+    const id = str(o.id);
+    if (id) ids.push(id.toLowerCase());
+    displayName ??= str(o.displayName);
+  };
+  take(endpoint.associatedIdentity);
+  const set = obj(endpoint.identity);
+  if (set) for (const key of IDENTITY_SET_KEYS) take(set[key]);
+  return { ids, displayName };
+}
+
+function kindOf(endpoint: Readonly<Record<string, unknown>>): EndpointView['kind'] {
+  const type = enumValue(endpoint['@odata.type']) ?? '';
+  if (type.endsWith('serviceendpoint')) return 'service';
+  if (type.endsWith('participantendpoint')) return 'participant';
+  const agentType = enumValue(objOrEmpty(endpoint.userAgent)['@odata.type']) ?? '';
+  if (agentType.endsWith('serviceuseragent')) return 'service';
+  if (agentType.endsWith('clientuseragent') || endpoint.associatedIdentity !== undefined || endpoint.identity !== undefined) return 'participant';
+  return 'unknown';
+}
+
+function trueTokens(tokens: unknown): string[] {
+  const o = obj(tokens);
+  if (!o) return [];
+  return Object.keys(o).filter((k) => o[k] === true && !k.startsWith('@'));
+}
+
+/**
+ * Reads one endpoint. `fallback` is the session-level endpoint in the same role: segment
+ * endpoints in the documentation examples often omit the identity the session carries.
+ */
+export function readEndpoint(raw: unknown, path: string, userId: string | null, fallback: EndpointView | null): EndpointView {
+  const endpoint = objOrEmpty(raw);
+  let kind = kindOf(endpoint);
+  let { ids, displayName } = identityIds(endpoint);
+  if (fallback && ids.length === 0 && (kind === 'unknown' || kind === fallback.kind)) {
+    ids = [...fallback.ids];
+    displayName ??= fallback.displayName;
+    if (kind === 'unknown') kind = fallback.kind;
+  }
+  const feedback = objOrEmpty(endpoint.feedback);
+  const role = str(objOrEmpty(endpoint.userAgent).role);
+  const key = ids[0] ? `id:${ids[0]}` : kind === 'service' ? `service:${role ?? ''}` : `path:${path}`;
+  return {
+    kind,
+    ids,
+    displayName,
+    role,
+    isUser: userId !== null && ids.includes(userId),
+    feedbackRating: enumValue(feedback.rating) ?? fallback?.feedbackRating ?? null,
+    feedbackTokens: trueTokens(feedback.tokens),
+    path,
+    key,
+  };
+}

@@ -1,0 +1,129 @@
+// Network root causes: a condition on one side's networkInfo (weak Wi-Fi, VPN, TCP, mobile,
+// low bandwidth) that explains a stream problem. The loss is heard by the receiver but made on
+// the sender's network, so the sender's side explains a problem first.
+import type { Finding } from './finding.js';
+import { findingFor } from './finding.js';
+import type { SideView } from './model.js';
+import { enumValue, num } from './read.js';
+import type { StreamProblem } from './symptoms.js';
+import { breachesKey } from './thresholds.js';
+import type { Thresholds } from './thresholds.js';
+import type { CauseCode, Evidence } from './types.js';
+import { percent, possessive } from './wording.js';
+
+export interface NetworkCondition {
+  readonly code: CauseCode;
+  readonly where: SideView;
+  readonly phrase: string;
+  readonly facts: readonly Evidence[];
+  readonly confidence: number;
+}
+
+const BAND_24 = new Set(['frequency24ghz']);
+
+export function networkConditions(where: SideView, thresholds: Thresholds): NetworkCondition[] {
+  const net = where.network;
+  if (!net) return [];
+  const out: NetworkCondition[] = [];
+  const p = possessive(where);
+  const path = where.networkPath;
+  const type = enumValue(net.connectionType);
+  const band = enumValue(net.wifiBand);
+  const signal = num(net.wifiSignalStrength);
+  const on24 = type === 'wifi' && band !== null && BAND_24.has(band);
+  const bandFact: Evidence[] = on24 ? [{ field: `${path}.wifiBand`, value: String(net.wifiBand) }] : [];
+  if (type === 'wifi' && signal !== null && breachesKey(signal, 'network.wifiSignalPercent', thresholds)) {
+    out.push({
+      code: 'wifi-weak-signal',
+      where,
+      phrase: `${p} Wi-Fi signal was ${Math.round(signal)}%${on24 ? ' on 2.4 GHz' : ''}`,
+      facts: [{ field: `${path}.wifiSignalStrength`, value: signal, threshold: thresholds['network.wifiSignalPercent'] }, ...bandFact],
+      confidence: 0.85,
+    });
+  }
+  if (on24) {
+    out.push({ code: 'wifi-2.4ghz', where, phrase: `${p} Wi-Fi used the crowded 2.4 GHz band`, facts: bandFact, confidence: 0.6 });
+  }
+  if (type === 'tunnel') {
+    out.push({ code: 'vpn', where, phrase: `${p} media went through a VPN tunnel`, facts: [{ field: `${path}.connectionType`, value: 'tunnel' }], confidence: 0.8 });
+  }
+  if (enumValue(net.networkTransportProtocol) === 'tcp') {
+    out.push({ code: 'tcp-fallback', where, phrase: `${p} media fell back to TCP instead of UDP`, facts: [{ field: `${path}.networkTransportProtocol`, value: 'tcp' }], confidence: 0.75 });
+  }
+  if (type === 'mobile') {
+    out.push({ code: 'mobile-network', where, phrase: `${p} device was on a mobile network`, facts: [{ field: `${path}.connectionType`, value: 'mobile' }], confidence: 0.7 });
+  }
+  const lowRatio = num(net.bandwidthLowEventRatio);
+  if (lowRatio !== null && breachesKey(lowRatio, 'network.bandwidthLowRatio', thresholds)) {
+    out.push({
+      code: 'low-bandwidth',
+      where,
+      phrase: `${p} network was short of bandwidth for ${percent(lowRatio)} of the call`,
+      facts: [{ field: `${path}.bandwidthLowEventRatio`, value: lowRatio, threshold: thresholds['network.bandwidthLowRatio'] }],
+      confidence: 0.8,
+    });
+  }
+  return out;
+}
+
+/** Low bandwidth also shows as a small bandwidth estimate on the stream the side sent. */
+function bandwidthEstimateCondition(problem: StreamProblem, thresholds: Thresholds): NetworkCondition | null {
+  const sender = problem.assessment.view.sender;
+  const estimate = num(problem.assessment.view.stream.averageBandwidthEstimate);
+  if (!sender || sender.side === 'service' || estimate === null || !breachesKey(estimate, 'network.bandwidthEstimateBps', thresholds)) return null;
+  return {
+    code: 'low-bandwidth',
+    where: sender,
+    phrase: `${possessive(sender)} available bandwidth averaged ${Math.round(estimate / 1000)} kbps`,
+    facts: [{ field: `${problem.assessment.view.path}.averageBandwidthEstimate`, value: estimate, threshold: thresholds['network.bandwidthEstimateBps'] }],
+    confidence: 0.75,
+  };
+}
+
+/** How strongly a condition on the sender / receiver explains each kind of problem. */
+const LATENCY_CODES = new Set<CauseCode>(['vpn', 'tcp-fallback', 'mobile-network']);
+function weight(condition: NetworkCondition, problem: StreamProblem, onSender: boolean): number {
+  if (problem.kind === 'latency') return LATENCY_CODES.has(condition.code) ? 1 : 0.6;
+  return onSender ? 1 : 0.85;
+}
+
+/** Root-cause findings: every condition that explains at least one problem, with both in the evidence. */
+export function networkFindings(problems: readonly StreamProblem[], thresholds: Thresholds): Finding[] {
+  const byKey = new Map<string, { condition: NetworkCondition; problems: StreamProblem[]; score: number }>();
+  const cache = new Map<SideView, NetworkCondition[]>();
+  const conditionsAt = (side: SideView | null): NetworkCondition[] => {
+    if (!side || side.side === 'service') return [];
+    let found = cache.get(side);
+    if (!found) cache.set(side, (found = networkConditions(side, thresholds)));
+    return found;
+  };
+  for (const problem of problems) {
+    const { sender, receiver } = problem.assessment.view;
+    const estimate = bandwidthEstimateCondition(problem, thresholds);
+    const candidates: [NetworkCondition, boolean][] = [
+      ...conditionsAt(sender).map((c): [NetworkCondition, boolean] => [c, true]),
+      ...(estimate ? [[estimate, true] as [NetworkCondition, boolean]] : []),
+      ...conditionsAt(receiver).map((c): [NetworkCondition, boolean] => [c, false]),
+    ];
+    for (const [condition, onSender] of candidates) {
+      const key = `${condition.code}|${condition.where.side}|${condition.where.endpoint.key}`;
+      const score = condition.confidence * weight(condition, problem, onSender);
+      const entry = byKey.get(key);
+      if (!entry) byKey.set(key, { condition, problems: [problem], score });
+      else {
+        if (!entry.problems.includes(problem)) entry.problems.push(problem);
+        entry.score = Math.max(entry.score, score);
+      }
+    }
+  }
+  return [...byKey.values()].map(({ condition, problems: explained, score }) => {
+    const shown = [...explained].sort((a, b) => b.severity - a.severity).slice(0, 2);
+    return findingFor(condition.code, condition.where, {
+      tier: 'root',
+      confidence: Math.min(0.95, score + 0.03 * Math.min(3, explained.length - 1)),
+      evidence: [condition.phrase, ...shown.map((p) => p.phrase)].join('; '),
+      facts: [...condition.facts, ...shown.flatMap((p) => p.facts)],
+      makesPoor: explained.some((p) => p.assessment.classification === 'poor'),
+    });
+  });
+}

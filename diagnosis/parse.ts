@@ -1,0 +1,56 @@
+// parseCallRecord: is this JSON one call record the engine can diagnose? Names what is wrong
+// otherwise, so the CLI and the tab API can say it to a person.
+import type { CallRecordInput } from './input.js';
+import { arr, obj, str } from './read.js';
+
+export type ParseResult = { readonly ok: true; readonly record: CallRecordInput } | { readonly ok: false; readonly problem: string };
+
+const CALL_RECORD_ID_IN_CONTEXT = /callRecords\('([^']+)'\)\/sessions/;
+
+function looksLikeSession(value: unknown): boolean {
+  const s = obj(value);
+  return s !== null && (s.caller !== undefined || s.callee !== undefined || s.segments !== undefined);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+export function parseCallRecord(json: unknown): ParseResult {
+  const root = obj(json);
+  if (!root) return { ok: false, problem: `expected a call record (a JSON object) but got ${describe(json)}` };
+  if (root.error !== undefined && obj(root.error)) {
+    const message = str(obj(root.error)?.message);
+    return { ok: false, problem: `this is a Graph error response, not a call record${message ? `: ${message}` : ''}` };
+  }
+  const value = root.value;
+  if (Array.isArray(value) && root.id === undefined) {
+    // A page of GET .../callRecords/{id}/sessions?$expand=segments: wrap it into its record.
+    if (value.length > 0 && value.every(looksLikeSession)) {
+      const context = str(root['@odata.context']) ?? '';
+      const id = CALL_RECORD_ID_IN_CONTEXT.exec(context)?.[1] ?? str(obj(value[0])?.id) ?? 'unknown';
+      return { ok: true, record: { id, sessions: value as CallRecordInput['sessions'] } as CallRecordInput };
+    }
+    return { ok: false, problem: 'this is a list response (it has "value"), not one call record; fetch one with GET /communications/callRecords/{id}?$expand=sessions($expand=segments)' };
+  }
+  const id = root.id;
+  if (typeof id !== 'string' || id.trim() === '') return { ok: false, problem: 'the object has no "id" string, so it is not a call record' };
+  if (root.sessions !== undefined && root.sessions !== null && !Array.isArray(root.sessions)) {
+    return { ok: false, problem: `"sessions" must be an array of sessions but is ${describe(root.sessions)}` };
+  }
+  const hasCallShape = root.sessions !== undefined || root.startDateTime !== undefined || root.modalities !== undefined || root.type !== undefined || root.organizer_v2 !== undefined;
+  if (!hasCallShape) return { ok: false, problem: 'the object has none of the call record fields (sessions, startDateTime, type, modalities, organizer_v2)' };
+  if (arr(root.sessions).some((s) => obj(s) === null)) return { ok: false, problem: '"sessions" contains an entry that is not an object' };
+  return { ok: true, record: root as CallRecordInput };
+}
+
+/** The organizer's Entra id: the default point of view when no user is given. */
+export function organizerId(record: CallRecordInput): string | null {
+  const root = obj(record);
+  if (!root) return null;
+  const v2 = obj(root.organizer_v2);
+  const fromV2 = str(v2?.id) ?? str(obj(obj(v2?.identity)?.user)?.id);
+  return fromV2 ?? str(obj(obj(root.organizer)?.user)?.id);
+}

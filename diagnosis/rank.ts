@@ -1,0 +1,28 @@
+// Orders findings: what explains the verdict first. Root causes (network, device, settings) rank
+// above the symptoms they explain; a symptom leads only when nothing explains it, and says so.
+import type { Finding, FindingTier } from './finding.js';
+import type { Verdict } from './types.js';
+
+const ORDER_FOR_FAILURE: Record<FindingTier, number> = { root: 0, failure: 1, symptom: 2, rating: 3, nodata: 4 };
+const ORDER_FOR_POOR: Record<FindingTier, number> = { root: 0, symptom: 1, failure: 2, rating: 3, nodata: 4 };
+
+const UNEXPLAINED = 'nothing else in the record (Wi-Fi, VPN, mobile network, device) explains it';
+
+function merge(findings: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) {
+    const known = byKey.get(f.key);
+    if (!known) byKey.set(f.key, f);
+    else if (f.confidence > known.confidence) byKey.set(f.key, { ...f, makesPoor: f.makesPoor || known.makesPoor });
+    else if (f.makesPoor && !known.makesPoor) byKey.set(f.key, { ...known, makesPoor: true });
+  }
+  return [...byKey.values()];
+}
+
+export function rankFindings(findings: readonly Finding[], verdict: Verdict): Finding[] {
+  const order = verdict === 'dropped' || verdict === 'setup-failed' ? ORDER_FOR_FAILURE : ORDER_FOR_POOR;
+  const ranked = merge(findings).sort((a, b) => order[a.tier] - order[b.tier] || b.confidence - a.confidence || a.code.localeCompare(b.code));
+  const top = ranked[0];
+  if (top && top.tier === 'symptom') ranked[0] = { ...top, evidence: `${top.evidence}; ${UNEXPLAINED}` };
+  return ranked;
+}

@@ -1,0 +1,77 @@
+// Plain-language fragments from the asking user's point of view ("you", "Alex", "the meeting
+// service"), shared by evidence sentences and summaries.
+import type { SideView, StreamView } from './model.js';
+import type { Side } from './types.js';
+
+export function percent(fraction: number): string {
+  const p = fraction * 100;
+  return `${p >= 10 || Number.isInteger(p) ? Math.round(p) : p.toFixed(1)}%`;
+}
+
+export function ms(value: number): string {
+  return `${Math.round(value)} ms`;
+}
+
+function firstName(name: string | null): string | null {
+  const trimmed = name?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** "your", "Alex Doe's", "the other person's", "the meeting service's". */
+export function possessive(view: SideView | null): string {
+  if (!view) return "one side's";
+  switch (view.side) {
+    case 'you':
+      return 'your';
+    case 'other': {
+      const name = firstName(view.endpoint.displayName);
+      return name ? `${name}'s` : "the other person's";
+    }
+    case 'service':
+      return "the Teams service's";
+    case 'unknown': {
+      const name = firstName(view.endpoint.displayName);
+      return name ? `${name}'s` : "one participant's";
+    }
+  }
+}
+
+/** "you", "Alex Doe", "the other person", "the Teams service". */
+export function subject(view: SideView | null): string {
+  if (!view) return 'one side';
+  switch (view.side) {
+    case 'you':
+      return 'you';
+    case 'other':
+      return firstName(view.endpoint.displayName) ?? 'the other person';
+    case 'service':
+      return 'the Teams service';
+    case 'unknown':
+      return firstName(view.endpoint.displayName) ?? 'one participant';
+  }
+}
+
+const KIND_NOUN: Record<StreamView['kind'], string> = { audio: 'audio', video: 'video', screenSharing: 'screen sharing', unknown: 'media' };
+
+/** "the audio you sent", "the video Alex sent you", "the audio the Teams service sent Alex". */
+export function streamPhrase(stream: StreamView): string {
+  const noun = KIND_NOUN[stream.kind];
+  if (stream.relative === 'sent') return `the ${noun} you sent`;
+  const from = subject(stream.sender);
+  if (stream.relative === 'received') return `the ${noun} ${from === 'you' ? 'you' : from} sent you`;
+  const to = stream.receiver ? subject(stream.receiver) : 'the meeting';
+  return `the ${noun} ${from} sent ${to === 'the Teams service' ? 'the meeting' : to}`;
+}
+
+/** "the packets you sent", "the packets Alex sent you". */
+export function packetsPhrase(stream: StreamView): string {
+  return streamPhrase(stream).replace(/^the (audio|video|screen sharing|media)/, 'the $1 packets');
+}
+
+export function sideLabel(side: Side): string {
+  return { you: 'your side', other: "the other person's side", service: 'the Teams service', unknown: 'an unknown side' }[side];
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
