@@ -1,0 +1,87 @@
+// "My calls today", "poor calls this week", "show my last 5 calls".
+import type { Verdict } from '../../diagnosis/types.js';
+import type { Asker } from '../asker.js';
+import { describeCall } from '../calls/callFacts.js';
+import { listOwnCalls, loadOwnCall } from '../calls/ownCalls.js';
+import type { CallListEntry } from '../cards/callListCard.js';
+import { callListCard } from '../cards/callListCard.js';
+import { noticeCard } from '../cards/noticeCard.js';
+import type { BotDependencies } from '../dependencies.js';
+import { MAX_LISTED_CALLS } from '../intents/entities/count.js';
+import type { TimeExpression } from '../intents/entities/timeExpression.js';
+import { resolveTimeExpression } from '../intents/entities/timeExpression.js';
+import { safeDiagnose } from './diagnoseOwnCall.js';
+import type { BotReply } from './reply.js';
+import { cardReply } from './reply.js';
+
+export interface CallListRequest {
+  readonly time?: TimeExpression;
+  readonly count?: number;
+  /** Only poor, dropped or failed calls. */
+  readonly problemsOnly?: boolean;
+}
+
+const PROBLEMS: ReadonlySet<Verdict> = new Set(['poor', 'dropped', 'setup-failed']);
+/** Judging a call needs its full record; cap the fetches one question may cost. */
+const MAX_RECORDS_EXAMINED = 30;
+
+export async function answerCallList(deps: BotDependencies, asker: Asker, request: CallListRequest): Promise<BotReply> {
+  const now = deps.now();
+  const window = request.time ? resolveTimeExpression(request.time, now, asker.timeZone) : undefined;
+  const wanted = Math.min(request.count ?? MAX_LISTED_CALLS, MAX_LISTED_CALLS);
+  const summaries = await listOwnCalls(deps.calls, asker.userId, now, {
+    ...(window ? { since: window.since, until: window.until } : {}),
+    limit: request.problemsOnly ? MAX_RECORDS_EXAMINED : wanted,
+  });
+
+  const entries: CallListEntry[] = [];
+  for (const summary of summaries.slice(0, MAX_RECORDS_EXAMINED)) {
+    if (entries.length >= wanted) break;
+    const record = await loadOwnCall(deps.calls, asker.userId, summary.id, summary.version);
+    if (!record) continue;
+    const verdict = safeDiagnose(deps, record, asker.userId).verdict;
+    if (request.problemsOnly && !PROBLEMS.has(verdict)) continue;
+    entries.push({ facts: describeCall(record, asker.userId), verdict });
+  }
+
+  const title = listTitle(request, wanted);
+  if (entries.length === 0) {
+    const empty = request.problemsOnly ? `No poor or dropped calls ${periodWords(request.time)} 🎉` : `No calls ${periodWords(request.time)}`;
+    return cardReply(
+      noticeCard({ title: empty, paragraphs: ['I only see calls you took part in, from the last 30 days. A call that ended in the last half hour may not have its record yet.'] }),
+      empty,
+    );
+  }
+  return cardReply(
+    callListCard({
+      title,
+      entries,
+      timeZone: asker.timeZone,
+      now,
+      recentCallsUrl: deps.links.recentCalls(),
+      ...(summaries.length > entries.length && !request.problemsOnly && request.count === undefined ? { note: `Showing the ${entries.length} most recent. The Call Doctor tab lists them all.` } : {}),
+    }),
+    `${title}: ${entries.map((e) => `${e.facts.callId} (${e.verdict ?? 'unknown'})`).join(', ')}`,
+  );
+}
+
+function listTitle(request: CallListRequest, wanted: number): string {
+  const kind = request.problemsOnly ? 'Poor or dropped calls' : 'Your calls';
+  if (request.count !== undefined && !request.time) return request.problemsOnly ? `Your last ${wanted} poor or dropped calls` : `Your last ${wanted} calls`;
+  return `${kind} ${periodWords(request.time)}`;
+}
+
+function periodWords(time: TimeExpression | undefined): string {
+  switch (time?.day) {
+    case 'today':
+      return 'today';
+    case 'yesterday':
+      return 'yesterday';
+    case 'thisWeek':
+      return 'this week';
+    case 'lastWeek':
+      return 'last week';
+    default:
+      return 'in the last 30 days';
+  }
+}

@@ -1,0 +1,85 @@
+// The main answer: one call, its verdict, the most likely cause, whose side, the evidence, what to do.
+import type { Diagnosis } from '../../diagnosis/types.js';
+import type { CallFacts } from '../calls/callFacts.js';
+import { formatDuration, formatLocalTime, timeZoneLabel } from '../time/zonedTime.js';
+import type { CardElement, CardReply } from './cardKit.js';
+import { actionSet, adaptiveCard, escapeMarkdown, facts, heading, openUrl, paragraph, submit, Verbs } from './cardKit.js';
+import { causeLabel, SIDES, VERDICTS } from './wording.js';
+
+export interface DiagnosisCardInput {
+  readonly facts: CallFacts;
+  readonly diagnosis: Diagnosis;
+  readonly timeZone: string;
+  readonly now: Date;
+  readonly detailsUrl: string;
+  /** Entra object id of the person who asked; only they may rate the answer. */
+  readonly askedBy: string;
+  /** Add "ended just now? I can tell you when its record arrives". */
+  readonly offerPending?: boolean;
+}
+
+export function withWhom(callFacts: CallFacts): string {
+  if (callFacts.others.length === 0) return callFacts.kind === 'meeting' ? 'a meeting' : 'a call';
+  if (callFacts.others.length <= 3) return callFacts.others.join(', ');
+  return `${callFacts.others.slice(0, 2).join(', ')} and ${callFacts.others.length - 2} others`;
+}
+
+export function callFactPairs(callFacts: CallFacts, timeZone: string, now: Date): [string, string][] {
+  return [
+    ['When', `${formatLocalTime(callFacts.start, timeZone, now)} (${timeZoneLabel(callFacts.start, timeZone)})`],
+    ['With', withWhom(callFacts)],
+    ['Duration', formatDuration(callFacts.durationSeconds)],
+    ['Media', callFacts.media.length > 0 ? callFacts.media.join(', ') : 'unknown'],
+  ];
+}
+
+export function diagnosisCard(input: DiagnosisCardInput): CardReply {
+  const { diagnosis, facts: call } = input;
+  const verdict = VERDICTS[diagnosis.verdict];
+  const [top, ...rest] = diagnosis.causes;
+  const title = `${verdict.icon} ${verdict.label}: your ${call.kind} with ${withWhom(call)}`;
+  const pairs = callFactPairs(call, input.timeZone, input.now);
+
+  const body: CardElement[] = [
+    { ...heading(escapeMarkdown(title)), color: verdict.color },
+    facts(pairs.map(([k, v]) => [k, escapeMarkdown(v)] as const)),
+    paragraph(escapeMarkdown(diagnosis.summary)),
+  ];
+  const lines = [title, ...pairs.map(([k, v]) => `${k}: ${v}`), diagnosis.summary];
+
+  if (top) {
+    const causeTitle = `Most likely cause: ${causeLabel(top.code)} (${SIDES[top.side]})`;
+    body.push({
+      type: 'Container',
+      style: 'emphasis',
+      items: [
+        paragraph(escapeMarkdown(causeTitle), { weight: 'Bolder' }),
+        paragraph(`Evidence: ${escapeMarkdown(top.evidence)}`, { isSubtle: true }),
+        paragraph(`What to do: ${escapeMarkdown(top.advice)}`),
+      ],
+    });
+    lines.push(causeTitle, `Evidence: ${top.evidence}`, `What to do: ${top.advice}`);
+  }
+  if (rest.length > 0) {
+    const also = `Also seen: ${rest.slice(0, 2).map((cause) => `${causeLabel(cause.code)} (${SIDES[cause.side]})`).join('; ')}`;
+    body.push(paragraph(escapeMarkdown(also), { isSubtle: true, spacing: 'Small' }));
+    lines.push(also);
+  }
+  if (input.offerPending) {
+    const note = 'Not the call you meant? A call that ended in the last half hour may not have its record yet.';
+    body.push(paragraph(note, { isSubtle: true, size: 'Small' }), actionSet([submit("Tell me when it's ready", Verbs.notifyWhenReady)]));
+    lines.push(note);
+  }
+
+  const feedback = { callId: call.callId, causeCode: top?.code ?? null, askedBy: input.askedBy };
+  body.push(
+    paragraph('Was this helpful?', { spacing: 'Medium', size: 'Small' }),
+    actionSet([submit('Yes', Verbs.feedback, { ...feedback, helpful: true }), submit('No', Verbs.feedback, { ...feedback, helpful: false })]),
+  );
+
+  const text = lines.join('\n');
+  return {
+    card: adaptiveCard(body, text, [openUrl('Show segments', input.detailsUrl), submit('Other recent calls', Verbs.recentCalls)]),
+    text,
+  };
+}

@@ -1,0 +1,39 @@
+// Builds the Teams bot: a teams-ai Application with the intent router, card actions, install
+// handling and (when configured) the AI planner. The server hosts it at POST /api/messages:
+//   await adapter.process(req, res, (context) => app.run(context));
+import { MemoryStorage } from 'botbuilder';
+import { Application } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { createBotAdapter } from './adapter.js';
+import type { BotDependencies } from './dependencies.js';
+import { registerCardActions } from './handlers/cardActionRoutes.js';
+import { registerInstallRoutes } from './handlers/installRoutes.js';
+import { registerMessageRoutes } from './handlers/messageRoutes.js';
+import { registerTurnGate } from './handlers/turnGate.js';
+import type { CallDoctorTurnState } from './state.js';
+
+export interface Bot {
+  readonly app: Application<CallDoctorTurnState>;
+  readonly adapter: TeamsAdapter;
+}
+
+export function createBot(deps: BotDependencies): Bot {
+  const adapter = deps.adapter ?? createBotAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' }, deps.logger);
+  const app = new Application<CallDoctorTurnState>({
+    adapter,
+    ...(deps.botAppId ? { botAppId: deps.botAppId } : {}),
+    storage: deps.storage ?? new MemoryStorage(),
+    removeRecipientMention: true,
+    startTypingTimer: deps.typingIndicator ?? true,
+    longRunningMessages: false,
+    adaptiveCards: { actionSubmitFilter: 'verb' },
+  });
+
+  registerTurnGate(app, deps);
+  registerInstallRoutes(app, deps);
+  // Card actions before text routes: a submit is a message with no text and must not reach the help fallback.
+  registerCardActions(app, deps);
+  registerMessageRoutes(app, deps, { plannerHandlesTheRest: false });
+  // No app.error(): it would replace the adapter's onTurnError, which logs and answers kindly.
+  return { app, adapter };
+}

@@ -1,0 +1,28 @@
+// Every answer goes through here: identify the asker, produce the reply, turn failures into
+// friendly words. One place, so no handler can forget the privacy check or leak an error.
+import type { TurnContext } from 'botbuilder';
+import type { Asker } from '../asker.js';
+import { identifyAsker } from '../asker.js';
+import type { BotReply } from '../answers/reply.js';
+import type { BotDependencies } from '../dependencies.js';
+import { failureReply, noWorkAccountReply } from './failures.js';
+
+export async function respondAsAsker(
+  context: TurnContext,
+  deps: BotDependencies,
+  produce: (asker: Asker) => Promise<BotReply>,
+): Promise<BotReply> {
+  const reply = await produceReply(context, deps, produce);
+  await context.sendActivity(reply.activity);
+  return reply;
+}
+
+export async function produceReply(context: TurnContext, deps: BotDependencies, produce: (asker: Asker) => Promise<BotReply>): Promise<BotReply> {
+  const identified = identifyAsker(context.activity);
+  if (!identified.ok) return noWorkAccountReply();
+  try {
+    return await produce(identified.asker);
+  } catch (error) {
+    return failureReply(error, deps.logger);
+  }
+}

@@ -1,0 +1,24 @@
+// Public surface of bot/: what server/ wires. Everything else in this folder is internal.
+export { createBot } from './createBot.js';
+export type { Bot } from './createBot.js';
+export { createBotAdapter } from './adapter.js';
+export type { BotAdapterSettings } from './adapter.js';
+export type {
+  BotDependencies,
+  BotLinks,
+  BotStores,
+  PhoneCallExplanation,
+  PhoneCallRow,
+  PlannerSettings,
+} from './dependencies.js';
+export type { CallDoctorTurnState } from './state.js';
+export type {
+  AlertMode,
+  AlertPreferenceStore,
+  ConversationReferenceStore,
+  FeedbackEntry,
+  FeedbackStore,
+  PendingDiagnosis,
+  PendingDiagnosisStore,
+  UserKey,
+} from './ports.js';

@@ -1,0 +1,38 @@
+// The deterministic intent router: the first intent in the table whose matcher accepts the text.
+// Order matters where phrasings overlap: a phone number beats "call", a plural list beats one call,
+// a named person or time beats "my last call".
+import { alertsIntent } from './alertsIntent.js';
+import { callListIntent } from './callListIntent.js';
+import { findCallIntent } from './findCallIntent.js';
+import { helpIntent } from './helpIntent.js';
+import type { Intent, MatchedIntent } from './intent.js';
+import { lastCallIntent } from './lastCallIntent.js';
+import { notifyWhenReadyIntent } from './notifyWhenReadyIntent.js';
+import { phoneCallIntent } from './phoneCallIntent.js';
+
+// Each entry keeps its own parameter type; the table only needs match + answer.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const INTENTS: readonly Intent<any>[] = [
+  helpIntent,
+  notifyWhenReadyIntent,
+  alertsIntent,
+  phoneCallIntent,
+  callListIntent,
+  findCallIntent,
+  lastCallIntent,
+];
+
+/** Longer messages are not questions the bot can answer; matching them would only waste time. */
+const MAX_TEXT_LENGTH = 500;
+
+export function matchIntent(text: string, intents: readonly Intent<unknown>[] = INTENTS): MatchedIntent | null {
+  const normalised = text.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim();
+  if (normalised.length === 0 || normalised.length > MAX_TEXT_LENGTH) return null;
+  for (const intent of intents) {
+    const params = intent.match(normalised);
+    if (params !== null) {
+      return { name: intent.name, params, answer: (deps, asker) => intent.answer(deps, asker, params) };
+    }
+  }
+  return null;
+}
