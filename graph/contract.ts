@@ -154,3 +154,20 @@ export interface PstnOnlineMeetingDialoutReport {
   readonly totalCallSeconds?: number | null;
   readonly totalCallCharge?: number | null;
 }
+
+/** A record fetched because of a change notification. */
+export interface NotifiedRecord {
+  readonly record: FullCallRecord;
+  /** False when this version was already known (Graph sends `created` and `updated` for one version). */
+  readonly isNewVersion: boolean;
+}
+
+/** What the alert pipeline uses. Background priority unless told otherwise; every record feeds the per-user index. */
+export interface CallRecordFeed {
+  /** A notification named this record (notifications carry no version): fetch it unless the cached version is current. */
+  recordNotified(callId: string, options?: RequestOptions): Promise<NotifiedRecord>;
+  /** Lists calls that started in the range, e.g. to catch up after a subscription lapsed; feeds the index with what the list tells. */
+  backfill(range: DateRange, options?: RequestOptions): Promise<CallSummary[]>;
+  /** Forgets cached records and index entries older than Graph's 30-day retention. */
+  prune(): Promise<void>;
+}

@@ -43,3 +43,11 @@ export class GraphPermissionError extends GraphError {
     this.name = 'GraphPermissionError';
   }
 }
+
+/** A caller passed something Graph would reject or that could alter the request (bad id, range, filter value). */
+export class GraphInputError extends GraphError {
+  constructor(message: string) {
+    super(message, 400, 'InvalidRequest', undefined);
+    this.name = 'GraphInputError';
+  }
+}

@@ -1,0 +1,43 @@
+// Microsoft Graph's documented throttling buckets for call records and their report functions
+// (reference: graph-callrecords.md §8). The first limit hit throttles, so a request counts
+// against every bucket it falls in.
+
+export interface BucketLimit {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+export type BucketKind = 'callRecords' | 'callRecord' | 'listCallRecords' | 'reports' | 'report';
+
+/** A bucket a request counts against: the kind, and for per-record / per-collection buckets which one. */
+export interface BucketRef {
+  readonly kind: BucketKind;
+  readonly id?: string;
+}
+
+export type BudgetLimits = Readonly<Record<BucketKind, BucketLimit>>;
+
+export const GRAPH_LIMITS: BudgetLimits = {
+  /** Records, sessions and participants: per application per tenant. */
+  callRecords: { limit: 1500, windowMs: 20_000 },
+  /** Any request about one call record (its sessions and participants pages included). */
+  callRecord: { limit: 40, windowMs: 20_000 },
+  /** The list call records API (each page is a request). */
+  listCallRecords: { limit: 40, windowMs: 20_000 },
+  /** PSTN, Direct Routing, SMS, blocked-user and dial-out functions: per application per tenant. */
+  reports: { limit: 200, windowMs: 60_000 },
+  /** Per collection, i.e. per report function. */
+  report: { limit: 50, windowMs: 60_000 },
+};
+
+export const buckets = {
+  callRecord: (callId: string): BucketRef[] => [{ kind: 'callRecords' }, { kind: 'callRecord', id: callId }],
+  list: (): BucketRef[] => [{ kind: 'callRecords' }, { kind: 'listCallRecords' }],
+  report: (functionName: string): BucketRef[] => [{ kind: 'reports' }, { kind: 'report', id: functionName }],
+  /** Subscriptions fall under Graph's global limits only, far above what Call Doctor sends. */
+  none: (): BucketRef[] => [],
+};
+
+export function bucketKey(ref: BucketRef): string {
+  return ref.id === undefined ? ref.kind : `${ref.kind}:${ref.id}`;
+}

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Priority } from '../contract.js';
+import { buckets } from './buckets.js';
+import { GraphBudget, type BudgetLease } from './graphBudget.js';
+
+const tiny = { callRecords: { limit: 10, windowMs: 20_000 }, callRecord: { limit: 4, windowMs: 20_000 }, listCallRecords: { limit: 5, windowMs: 20_000 } };
+
+describe('GraphBudget', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T10:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const now = (): Date => new Date();
+
+  /** Acquires and records the order in which requests were admitted. */
+  function tracker(budget: GraphBudget) {
+    const admitted: string[] = [];
+    const leases = new Map<string, BudgetLease>();
+    const request = (name: string, priority: Priority, refs = buckets.list()): Promise<void> =>
+      budget.acquire(refs, priority).then((lease) => {
+        admitted.push(name);
+        leases.set(name, lease);
+      });
+    return { admitted, leases, request };
+  }
+
+  it('when a bucket is full, then the next request waits a window after the earliest response and then goes', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    for (let i = 0; i < 5; i++) void request(`r${i}`, 'interactive');
+    await vi.advanceTimersByTimeAsync(0);
+    for (const lease of leases.values()) lease.release();
+    void request('r5', 'interactive');
+
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(admitted).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(admitted).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+  });
+
+  it('when a request is still in flight, then its slot keeps counting past the window', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    for (let i = 0; i < 5; i++) void request(`r${i}`, 'interactive');
+    void request('late', 'interactive');
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(admitted).not.toContain('late');
+    leases.get('r0')!.release();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(admitted).toContain('late');
+  });
+
+  it('when background work has filled its share, then an arriving interactive request is admitted at once', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 0.8 });
+    const { admitted, request } = tracker(budget);
+    for (let i = 0; i < 20; i++) void request(`bg${i}`, 'background');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted).toEqual(['bg0', 'bg1', 'bg2', 'bg3']);
+
+    void request('person', 'interactive');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted.at(-1)).toBe('person');
+    expect(budget.snapshot().waiting).toEqual({ interactive: 0, background: 16 });
+  });
+
+  it('when interactive and background requests wait for the same bucket, then every interactive one goes first', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    for (let i = 0; i < 5; i++) void request(`fill${i}`, 'background');
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 8; i++) void request(`bg${i}`, 'background');
+    void request('person-1', 'interactive');
+    void request('person-2', 'interactive');
+    for (const lease of leases.values()) lease.release();
+
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(admitted.slice(5)).toEqual(['person-1', 'person-2', 'bg0', 'bg1', 'bg2']);
+  });
+
+  it('when one call record has used its own limit, then requests for other records still go', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, request } = tracker(budget);
+    for (let i = 0; i < 6; i++) void request(`a${i}`, 'background', buckets.callRecord('A'));
+    void request('b0', 'background', buckets.callRecord('B'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(admitted).toEqual(['a0', 'a1', 'a2', 'a3', 'b0']);
+  });
+
+  it('when Graph answered with Retry-After, then the request\'s buckets admit nothing until it has passed', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    await request('first', 'interactive');
+    leases.get('first')!.release({ retryAfterMs: 3_000 });
+    void request('retry', 'interactive');
+
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(admitted).toEqual(['first']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(admitted).toEqual(['first', 'retry']);
+  });
+
+  it('when a waiting request is aborted, then it rejects with the abort reason and frees its place in line', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    for (let i = 0; i < 5; i++) void request(`r${i}`, 'interactive');
+    await vi.advanceTimersByTimeAsync(0);
+    const controller = new AbortController();
+    const aborted = budget.acquire(buckets.list(), 'interactive', controller.signal);
+    void request('after', 'interactive');
+    controller.abort(new Error('person left'));
+
+    await expect(aborted).rejects.toThrow('person left');
+    for (const lease of leases.values()) lease.release();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(admitted.at(-1)).toBe('after');
+  });
+
+  it('when the background share is out of range, then construction names the option', () => {
+    expect(() => new GraphBudget(now, { backgroundShare: 0 })).toThrow(/backgroundShare/);
+  });
+});

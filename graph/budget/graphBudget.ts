@@ -1,0 +1,192 @@
+// The client-side Graph budget: admits a request only when every bucket it counts against has
+// room, so Call Doctor stays under Graph's limits instead of collecting 429s. Two priorities:
+// interactive requests (a person is waiting) are always considered before background ones, and
+// background work may only fill part of each bucket, so a person arriving during a storm of
+// notifications finds room at once.
+import type { Priority } from '../contract.js';
+import { GRAPH_LIMITS, bucketKey, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
+
+export interface BudgetOptions {
+  /** Override documented limits (e.g. a stricter emulator, or a share of the tenant's limit). */
+  readonly limits?: Partial<BudgetLimits>;
+  /** Share of each bucket background work may use (0..1]; the rest is kept for people waiting. Default 0.8. */
+  readonly backgroundShare?: number;
+}
+
+/** A request admitted by the budget. Release it when the response (or failure) arrived. */
+export interface BudgetLease {
+  /** `retryAfterMs`: Graph answered 429/503 with Retry-After; hold the request's buckets that long. */
+  release(outcome?: { readonly retryAfterMs?: number }): void;
+}
+
+export interface BudgetSnapshot {
+  readonly waiting: Readonly<Record<Priority, number>>;
+  /** Requests admitted and not yet released. */
+  readonly inFlight: number;
+}
+
+interface Slot {
+  /** When this slot stops counting: window after the response, Infinity while in flight. */
+  expiresAt: number;
+}
+
+interface Bucket {
+  readonly limit: BucketLimit;
+  readonly slots: Slot[];
+  pausedUntil: number;
+}
+
+interface Waiter {
+  readonly keys: readonly string[];
+  readonly priority: Priority;
+  readonly seq: number;
+  readonly admit: (lease: BudgetLease) => void;
+}
+
+export class GraphBudget {
+  private readonly limits: BudgetLimits;
+  private readonly backgroundShare: number;
+  private readonly buckets = new Map<string, Bucket>();
+  private waiters: Waiter[] = [];
+  private seq = 0;
+  private inFlight = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerDueAt = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly now: () => Date,
+    options: BudgetOptions = {},
+  ) {
+    this.limits = { ...GRAPH_LIMITS, ...options.limits };
+    this.backgroundShare = options.backgroundShare ?? 0.8;
+    if (!(this.backgroundShare > 0 && this.backgroundShare <= 1)) {
+      throw new RangeError(`backgroundShare must be in (0, 1], got ${this.backgroundShare}`);
+    }
+  }
+
+  /** Resolves when the request may be sent; rejects with the signal's reason if aborted first. */
+  acquire(refs: readonly BucketRef[], priority: Priority, signal?: AbortSignal): Promise<BudgetLease> {
+    signal?.throwIfAborted();
+    return new Promise<BudgetLease>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(signal?.reason);
+        this.pump();
+      };
+      const waiter: Waiter = {
+        keys: refs.map((ref) => this.bucketFor(ref)),
+        priority,
+        seq: this.seq++,
+        admit: (lease) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(lease);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
+      this.pump();
+    });
+  }
+
+  snapshot(): BudgetSnapshot {
+    return {
+      waiting: {
+        interactive: this.waiters.filter((w) => w.priority === 'interactive').length,
+        background: this.waiters.filter((w) => w.priority === 'background').length,
+      },
+      inFlight: this.inFlight,
+    };
+  }
+
+  private bucketFor(ref: BucketRef): string {
+    const key = bucketKey(ref);
+    if (!this.buckets.has(key)) this.buckets.set(key, { limit: this.limits[ref.kind], slots: [], pausedUntil: 0 });
+    return key;
+  }
+
+  private capacity(bucket: Bucket, priority: Priority): number {
+    return priority === 'interactive' ? bucket.limit.limit : Math.max(1, Math.floor(bucket.limit.limit * this.backgroundShare));
+  }
+
+  /** Admits every waiter that fits, in priority order, then sleeps until the next slot frees up. */
+  private pump(): void {
+    const now = this.now().getTime();
+    this.expire(now);
+    const ordered = [...this.waiters].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
+    // A bucket someone earlier in line is waiting for is not given to anyone behind them.
+    const claimed = new Set<string>();
+    for (const waiter of ordered) {
+      const short = waiter.keys.filter((key) => {
+        const bucket = this.buckets.get(key)!;
+        return bucket.pausedUntil > now || bucket.slots.length >= this.capacity(bucket, waiter.priority);
+      });
+      if (short.length === 0 && waiter.keys.every((key) => !claimed.has(key))) {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        waiter.admit(this.admit(waiter.keys));
+      } else {
+        for (const key of short) claimed.add(key);
+      }
+    }
+    this.schedule(now);
+  }
+
+  private admit(keys: readonly string[]): BudgetLease {
+    const taken = keys.map((key) => {
+      const slot: Slot = { expiresAt: Number.POSITIVE_INFINITY };
+      this.buckets.get(key)!.slots.push(slot);
+      return { key, slot };
+    });
+    this.inFlight++;
+    let released = false;
+    return {
+      release: (outcome) => {
+        if (released) return;
+        released = true;
+        this.inFlight--;
+        const now = this.now().getTime();
+        for (const { key, slot } of taken) {
+          const bucket = this.buckets.get(key)!;
+          // Graph counts the request when it arrives, somewhere before the response: a slot
+          // counted until a full window after the response is never early.
+          slot.expiresAt = now + bucket.limit.windowMs;
+          if (outcome?.retryAfterMs !== undefined) bucket.pausedUntil = Math.max(bucket.pausedUntil, now + outcome.retryAfterMs);
+        }
+        this.pump();
+      },
+    };
+  }
+
+  private expire(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      for (let i = bucket.slots.length - 1; i >= 0; i--) if (bucket.slots[i]!.expiresAt <= now) bucket.slots.splice(i, 1);
+      const inUse = bucket.slots.length > 0 || bucket.pausedUntil > now || this.waiters.some((w) => w.keys.includes(key));
+      if (!inUse) this.buckets.delete(key);
+    }
+  }
+
+  private schedule(now: number): void {
+    let next = Number.POSITIVE_INFINITY;
+    for (const waiter of this.waiters) {
+      for (const key of waiter.keys) {
+        const bucket = this.buckets.get(key)!;
+        if (bucket.pausedUntil > now) next = Math.min(next, bucket.pausedUntil);
+        for (const slot of bucket.slots) next = Math.min(next, slot.expiresAt);
+      }
+    }
+    if (next === this.timerDueAt) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDueAt = next;
+    // With every slot in flight there is nothing to wait for but a release, which pumps again.
+    if (next === Number.POSITIVE_INFINITY) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueAt = Number.POSITIVE_INFINITY;
+      this.pump();
+    }, Math.max(0, next - now));
+  }
+}
+
+function rank(waiter: Waiter): number {
+  return waiter.priority === 'interactive' ? 0 : 1;
+}

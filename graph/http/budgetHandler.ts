@@ -1,0 +1,34 @@
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { GraphBudget } from '../budget/graphBudget.js';
+import { requestContextOf, responseFacts } from './requestContext.js';
+
+/**
+ * Admits every attempt through the Graph budget. It sits below the retry handlers, so a request
+ * retried after a 429 (or a dropped connection) pays for each attempt, as Graph counts it.
+ */
+export class BudgetHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly budget: GraphBudget,
+    private readonly now: () => Date,
+  ) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    const request = requestContextOf(context);
+    const lease = await this.budget.acquire(request.buckets, request.priority, request.signal);
+    let retryAfterMs: number | undefined;
+    try {
+      await this.next!.execute(context);
+      if (context.response && (context.response.status === 429 || context.response.status === 503)) {
+        retryAfterMs = responseFacts(context.response, this.now()).retryAfterMs;
+      }
+    } finally {
+      lease.release(retryAfterMs === undefined ? undefined : { retryAfterMs });
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { TokenCredential } from '@azure/identity';
+import { AuthenticationHandler, Client, RetryHandler, RetryHandlerOptions, TelemetryHandler, type Middleware } from '@microsoft/microsoft-graph-client';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
+import { graphScope } from '../auth/createCredential.js';
+import type { GraphBudget } from '../budget/graphBudget.js';
+import type { Logger } from '../logger.js';
+import { BudgetHandler } from './budgetHandler.js';
+import { ConnectionRetryHandler } from './connectionRetryHandler.js';
+import { FetchHandler } from './fetchHandler.js';
+import { RequestLogHandler } from './requestLogHandler.js';
+import { TimeoutHandler } from './timeoutHandler.js';
+
+export interface HttpTuning {
+  /** Per attempt, until response headers arrive. */
+  readonly timeoutMs: number;
+  /** Retries of 429/503/504 (SDK RetryHandler, honours Retry-After). */
+  readonly maxRetries: number;
+  /** Retries of attempts that got no response (dropped connection, timeout). */
+  readonly maxConnectionRetries: number;
+  /** Backoff when Graph sends no Retry-After (seconds, SDK) and after a dropped connection (ms, doubling). */
+  readonly retryDelaySeconds: number;
+  readonly connectionRetryDelayMs: number;
+}
+
+export const DEFAULT_HTTP_TUNING: HttpTuning = { timeoutMs: 30_000, maxRetries: 3, maxConnectionRetries: 3, retryDelaySeconds: 2, connectionRetryDelayMs: 500 };
+
+export interface GraphClientDeps {
+  readonly baseUrl: string;
+  readonly credential: TokenCredential;
+  readonly budget: GraphBudget;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly fetch: typeof fetch;
+  readonly tuning: HttpTuning;
+}
+
+/**
+ * The one Graph client. Chain, outermost first: token, retry on 429/503/504 honouring
+ * Retry-After, SDK telemetry header, retry of dropped connections and timeouts, the budget (per
+ * attempt), per-attempt log line, per-attempt timeout, fetch.
+ */
+export function createGraphClient(deps: GraphClientDeps): Client {
+  const root = new URL(deps.baseUrl);
+  const chain: Middleware[] = [
+    new AuthenticationHandler(new TokenCredentialAuthenticationProvider(deps.credential, { scopes: [graphScope(deps.baseUrl)] })),
+    new RetryHandler(new RetryHandlerOptions(deps.tuning.retryDelaySeconds, deps.tuning.maxRetries)),
+    new TelemetryHandler(),
+    new ConnectionRetryHandler({ maxRetries: deps.tuning.maxConnectionRetries, baseDelayMs: deps.tuning.connectionRetryDelayMs }),
+    new BudgetHandler(deps.budget, deps.now),
+    new RequestLogHandler(deps.logger, deps.now),
+    new TimeoutHandler(deps.tuning.timeoutMs),
+    new FetchHandler(deps.fetch),
+  ];
+  return Client.initWithMiddleware({
+    middleware: chain,
+    baseUrl: `${root.origin}${root.pathname.replace(/\/+$/, '')}/`,
+    defaultVersion: 'v1.0',
+    // The SDK attaches the token only to Graph hosts and these (hostname only, https only).
+    customHosts: new Set([root.hostname]),
+  });
+}

@@ -1,0 +1,43 @@
+import { GraphClientError, GraphError as SdkGraphError } from '@microsoft/microsoft-graph-client';
+import { GraphError, GraphPermissionError, GraphThrottledError, GraphUnavailableError } from '../errors.js';
+import type { GraphRequestContext } from './requestContext.js';
+
+const CREDENTIAL_ERRORS = ['CredentialUnavailableError', 'AuthenticationError', 'AuthenticationRequiredError'];
+
+/** Turns whatever the SDK threw into one of graph/errors.ts, carrying Graph's request-id. */
+export function mapGraphError(error: unknown, request: GraphRequestContext): Error {
+  if (request.signal?.aborted) return toError(request.signal.reason);
+  const response = request.lastResponse;
+  const fromBody = error instanceof SdkGraphError ? error.requestId : null;
+  const requestId = fromBody ?? response?.requestId;
+  if (error instanceof GraphClientError) {
+    return new GraphPermissionError(`Could not get a token for Microsoft Graph: ${error.message}`, 401, 'TokenUnavailable', undefined);
+  }
+  if (!(error instanceof SdkGraphError)) return toError(error);
+  const status = error.statusCode;
+  const code = error.code ?? 'UnknownError';
+  if (status === -1 && CREDENTIAL_ERRORS.includes(code)) {
+    return new GraphPermissionError(`Could not get a token for Microsoft Graph (${code}); check the app registration and its credential`, 401, code, undefined);
+  }
+  if (status === -1 && request.lastFailure === 'timeout') {
+    return new GraphUnavailableError(`Microsoft Graph did not answer in time (${request.attempts} attempts)`, 504, requestId);
+  }
+  if (status === -1 && request.lastFailure === 'connection') {
+    return new GraphUnavailableError(`The connection to Microsoft Graph kept dropping (${request.attempts} attempts)`, 503, requestId);
+  }
+  if (status === 401 || status === 403) {
+    return new GraphPermissionError(`Microsoft Graph refused the request (${status} ${code}): the app needs CallRecords.Read.All (and CallRecord-PstnCalls.Read.All for phone reports) with admin consent`, status, code, requestId);
+  }
+  if (status === 429) {
+    const retryAfter = response?.retryAfterMs;
+    return new GraphThrottledError(retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000), requestId);
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return new GraphUnavailableError(`Microsoft Graph is unavailable (${status}) after ${request.attempts} attempts`, status, requestId);
+  }
+  return new GraphError(`Microsoft Graph answered ${status} ${code}: ${error.message}`, status, code, requestId);
+}
+
+function toError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}

@@ -1,0 +1,13 @@
+// What other folders may use from graph/. Test support (contract suites, builders) is in
+// graph/testing/index.ts, which imports vitest and is for tests only.
+export type * from './contract.js';
+export * from './errors.js';
+export { silentLogger, type Logger, type LogFields } from './logger.js';
+export type { GraphAuth, GraphSettings } from './settings.js';
+export type { CallIndex, CallRecordCache, IndexCoverage, RecentRange } from './ports.js';
+export { createGraphServices, type GraphServices, type GraphServicesOptions } from './createGraphServices.js';
+export { GraphBudget, type BudgetOptions, type BudgetSnapshot } from './budget/graphBudget.js';
+export { GRAPH_LIMITS, type BudgetLimits, type BucketLimit } from './budget/buckets.js';
+export { MemoryCallIndex } from './stores/memoryCallIndex.js';
+export { MemoryCallRecordCache } from './stores/memoryCallRecordCache.js';
+export { mergeSummary, compareNewestFirst } from './stores/mergeSummary.js';

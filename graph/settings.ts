@@ -1,0 +1,17 @@
+// How to reach Microsoft Graph. Structurally identical to server/config's GraphSettings, so the
+// composition root passes its config through; graph/ must not import server/.
+
+export type GraphAuth =
+  | { readonly kind: 'secret'; readonly clientSecret: string }
+  | { readonly kind: 'certificate'; readonly certificatePath: string }
+  | { readonly kind: 'managedIdentity' };
+
+export interface GraphSettings {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly auth: GraphAuth;
+  /** Graph root without version, e.g. https://graph.microsoft.com or the emulator's https://localhost:4443. */
+  readonly baseUrl: string;
+  /** Microsoft Entra authority host, e.g. https://login.microsoftonline.com or the emulator. */
+  readonly authorityHost: string;
+}

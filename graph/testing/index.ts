@@ -1,0 +1,5 @@
+// Test support that other folders may use: contract suites for the storage ports (run them
+// against every implementation) and builders. Imports vitest, so product code never imports this.
+export { describeCallIndexContract, type ContractSubject } from './callIndexContract.js';
+export { describeCallRecordCacheContract } from './callRecordCacheContract.js';
+export { aCallSummary, aFullCallRecord, aParticipant } from './builders.js';
