@@ -33,7 +33,8 @@ function noData(): Finding {
   });
 }
 
-function diagnose(record: CallRecordInput, userId: string, options: DiagnoseOptions): Diagnosis {
+/** The engine without its safety net; exported for the fuzz test, which must see any throw. */
+export function diagnoseUnguarded(record: CallRecordInput, userId: string, options: DiagnoseOptions = {}): Diagnosis {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const call = buildCallView(record, userId);
   const assessments = new Map<object, StreamAssessment>();
@@ -73,7 +74,7 @@ function safeId(record: unknown): string {
 /** Never throws: a record too broken to read is answered as unclassified. */
 export function diagnoseCall(record: CallRecordInput, userId: string, options: DiagnoseOptions = {}): Diagnosis {
   try {
-    return diagnose(record, typeof userId === 'string' ? userId : '', options);
+    return diagnoseUnguarded(record, typeof userId === 'string' ? userId : '', options);
   } catch {
     // Defence in depth for inputs nobody foresaw (e.g. getters that throw); the fuzz test keeps this path cold.
     const causes = [toCause(noData())];

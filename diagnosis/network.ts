@@ -17,6 +17,8 @@ export interface NetworkCondition {
   readonly phrase: string;
   readonly facts: readonly Evidence[];
   readonly confidence: number;
+  /** Which streams of this side it can explain; most conditions hurt both directions. */
+  readonly explains?: 'sent' | 'received';
 }
 
 const BAND_24 = new Set(['frequency24ghz']);
@@ -63,6 +65,19 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
       confidence: 0.8,
     });
   }
+  // Graph's own verdict that the network hurt this side's audio: a root cause only when nothing sharper is there.
+  for (const [field, explains, verb] of [['sentQualityEventRatio', 'sent', 'outgoing'], ['receivedQualityEventRatio', 'received', 'incoming']] as const) {
+    const value = num(net[field]);
+    if (value === null || !breachesKey(value, 'network.qualityEventRatio', thresholds)) continue;
+    out.push({
+      code: 'congested-network',
+      where,
+      phrase: `${p} network degraded ${verb} audio for ${percent(value)} of the call`,
+      facts: [{ field: `${path}.${field}`, value, threshold: thresholds['network.qualityEventRatio'] }],
+      confidence: 0.55,
+      explains,
+    });
+  }
   return out;
 }
 
@@ -106,6 +121,7 @@ export function networkFindings(problems: readonly StreamProblem[], thresholds: 
       ...conditionsAt(receiver).map((c): [NetworkCondition, boolean] => [c, false]),
     ];
     for (const [condition, onSender] of candidates) {
+      if (condition.explains && (condition.explains === 'sent') !== onSender) continue;
       const key = `${condition.code}|${condition.where.side}|${condition.where.endpoint.key}`;
       const score = condition.confidence * weight(condition, problem, onSender);
       const entry = byKey.get(key);

@@ -75,7 +75,7 @@ function isServiceLeg(caller: EndpointView, callee: EndpointView): boolean {
 
 export function buildCallView(record: unknown, userId: string | null): CallView {
   const root = objOrEmpty(record);
-  const user = userId ? userId.toLowerCase() : null;
+  const user = typeof userId === 'string' && userId.trim() !== '' ? userId.trim().toLowerCase() : null;
   const rawSessions = arr(root.sessions);
 
   // First pass: is the user on any endpoint at all? Sides depend on it.

@@ -55,6 +55,7 @@ export const THRESHOLD_TABLE = {
   'network.wifiSignalPercent': def(50, '%', 'below', 'wifiSignalStrength', HEURISTIC, 100),
   'network.bandwidthLowRatio': def(0.1, 'fraction', 'atLeast', 'bandwidthLowEventRatio', HEURISTIC, 1),
   'network.bandwidthEstimateBps': def(100_000, 'bits per second', 'below', 'averageBandwidthEstimate', HEURISTIC),
+  'network.qualityEventRatio': def(0.2, 'fraction', 'atLeast', 'sentQualityEventRatio / receivedQualityEventRatio', HEURISTIC, 1),
 } as const satisfies Record<string, ThresholdDefinition>;
 
 export type ThresholdKey = keyof typeof THRESHOLD_TABLE;
