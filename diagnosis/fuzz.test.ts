@@ -1,15 +1,15 @@
 // 10,000 randomly mutated records (seeded, reproducible) through the engine without its
 // safety net: none may throw, and every answer must still be a well-formed Diagnosis.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseUnguarded } from './diagnose.js';
 import type { CallRecordInput } from './input.js';
 import { parseCallRecord } from './parse.js';
-import { readExample } from './testing/examples.js';
 import { mutate } from './testing/mutate.js';
 import { seededRng } from './testing/random.js';
 import { ALICE, BOB, CAROL, groupCall, healthyAudio, healthyVideo, peerToPeer } from './testing/recordBuilder.js';
 
-const example = readExample;
+const example = (name: string): unknown => JSON.parse(readFileSync(new URL(`./testing/graph-examples/${name}`, import.meta.url), 'utf8'));
 
 const BASES: (() => unknown)[] = [
   () => example('get-callrecord-expand-sessions-segments.v1.0.json'),
@@ -34,7 +34,7 @@ describe('mutation fuzz', () => {
         parseCallRecord(doc);
         result = diagnoseUnguarded(doc as CallRecordInput, user);
       } catch (error) {
-        throw new Error(`case ${i} threw: ${String(error)}\n${JSON.stringify(doc)?.slice(0, 2000)}`);
+        throw new Error(`case ${i} threw: ${String(error)}\n${JSON.stringify(doc)?.slice(0, 2000)}`, { cause: error });
       }
       diagnosed++;
       expect(VERDICTS).toContain(result.verdict);
