@@ -1,0 +1,47 @@
+// Graph-shaped error bodies (graph-callrecords.md §4): every 4xx/5xx the emulator answers on a
+// Graph route looks like the real service's, so product code is tested against the real shape.
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+
+export interface GraphErrorBody {
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly innerError: { readonly 'request-id': string; readonly date: string; readonly 'client-request-id': string };
+  };
+}
+
+/** Graph stamps every response with a request-id; clients echo client-request-id if they sent one. */
+export function requestIds(req: Request, res: Response): { requestId: string; clientRequestId: string } {
+  const existing = res.getHeader('request-id');
+  const requestId = typeof existing === 'string' ? existing : randomUUID();
+  const sent = req.header('client-request-id');
+  const clientRequestId = sent && /^[\w-]{1,64}$/.test(sent) ? sent : requestId;
+  res.setHeader('request-id', requestId);
+  res.setHeader('client-request-id', clientRequestId);
+  return { requestId, clientRequestId };
+}
+
+export function sendGraphError(req: Request, res: Response, status: number, code: string, message: string, now: Date): void {
+  const { requestId, clientRequestId } = requestIds(req, res);
+  const body: GraphErrorBody = {
+    error: { code, message, innerError: { 'request-id': requestId, date: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), 'client-request-id': clientRequestId } },
+  };
+  res.status(status).type('application/json').send(JSON.stringify(body));
+}
+
+/** Thrown by route handlers; the Graph router's error hook turns it into a Graph error body. */
+export class GraphHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'GraphHttpError';
+  }
+}
+
+export const badRequest = (message: string): GraphHttpError => new GraphHttpError(400, 'BadRequest', message);
+export const notFound = (message: string): GraphHttpError => new GraphHttpError(404, 'NotFound', message);

@@ -1,0 +1,104 @@
+// Test support: an in-process Graph emulator on an ephemeral loopback HTTPS port (shared
+// contract B). Needs the node project's globalSetup (test/support/tls-setup.ts) so the
+// certificate is trusted by fetch, @azure/identity and the Graph SDK.
+//
+//   const emulator = await startEmulator();
+//   const credential = new ClientSecretCredential(emulator.tenantId, emulator.clientId, emulator.clientSecret,
+//     { authorityHost: emulator.baseUrl, disableInstanceDiscovery: true });
+//   // Graph: `${emulator.baseUrl}/v1.0/...`; Graph SDK: baseUrl emulator.baseUrl, customHosts new Set(['localhost'])
+//   afterAll(() => emulator.close());
+import { inject } from 'vitest';
+import type { GroundTruth } from '../../emulator/data/groundTruth.js';
+import type { GeneratedTenant } from '../../emulator/data/types.js';
+import type { FaultSpec } from '../../emulator/http/faults.js';
+import type { RequestLogEntry } from '../../emulator/http/requestLog.js';
+import { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from '../../emulator/identity/tokens.js';
+import { startEmulatorServer, type RunningEmulator } from '../../emulator/server.js';
+import { ensureCertificate } from '../../emulator/tls/certificate.js';
+import type {} from './tls-setup.js';
+
+export type { FaultSpec, GeneratedTenant, GroundTruth, RequestLogEntry };
+export { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS };
+
+export interface EmulatorHandle {
+  /** e.g. 'https://localhost:54321' (no trailing slash, no version). Graph: baseUrl + '/v1.0' or '/beta'; identity: baseUrl + '/{tenant}/...'. */
+  readonly baseUrl: string;
+  readonly tenantId: string;
+  /** App registration granted CallRecords.Read.All and CallRecord-PstnCalls.Read.All. */
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The generated data (undefined when serving recordsDir). */
+  readonly tenant: GeneratedTenant | undefined;
+  /** Adds a record, or revises one with the same id (version + 1); fires change notifications. */
+  addRecord(record: object): Promise<void>;
+  /** Graph's §8 limits on (default) or off. Turning it on or off resets the windows. */
+  setThrottling(on: boolean): void;
+  /** The next matching requests fail: { status: 503, retryAfterSeconds: 1, count: 2 }, { drop: true }, { latencyMs: 500 }. */
+  injectFaults(faults: FaultSpec | readonly FaultSpec[]): void;
+  clearFaults(): void;
+  /** Graph routes called so far (identity and admin routes are not listed). */
+  requests(): readonly RequestLogEntry[];
+  clearRequests(): void;
+  /** An app token with exactly these roles, e.g. [] or [ROLE_PSTN_CALLS], to test 403 handling. */
+  appToken(roles: readonly string[]): Promise<string>;
+  /** A user token (oid, tid, aud, scp, name) like the tab's SSO token. */
+  userToken(userId: string, options?: { audience?: string; scopes?: readonly string[] }): Promise<string>;
+  /** Registers another client id/secret pair for ClientSecretCredential, with the given roles. */
+  registerApp(app: { clientId: string; clientSecret: string; roles: readonly string[] }): void;
+  /** The emulator's clock (starts at options.now, runs on in real time). */
+  now(): Date;
+  readonly groundTruth: readonly GroundTruth[];
+  close(): Promise<void>;
+}
+
+export interface StartEmulatorOptions {
+  /** Seed of the generated tenant; default 42 (the demo seed). */
+  seed?: number;
+  /** Serve these callRecord JSON files instead of a generated tenant. */
+  recordsDir?: string;
+  /** Graph's throttling limits; default true (as Graph). */
+  throttle?: boolean;
+  /** The emulator's "now" at start; default the real time. */
+  now?: Date;
+  tenantId?: string;
+}
+
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<EmulatorHandle> {
+  const tlsDir = inject('emulatorTlsDir');
+  if (!tlsDir) throw new Error("startEmulator needs the node project's globalSetup test/support/tls-setup.ts (see vitest.config.ts).");
+  const tls = await ensureCertificate(tlsDir);
+  const running = await startEmulatorServer({ tls, seed: options.seed, recordsDir: options.recordsDir, throttle: options.throttle ?? true, now: options.now, tenantId: options.tenantId });
+  return toHandle(running);
+}
+
+function toHandle(running: RunningEmulator): EmulatorHandle {
+  const { state } = running;
+  const issuer = `${running.baseUrl}/${running.tenantId}/v2.0`;
+  return {
+    baseUrl: running.baseUrl,
+    tenantId: running.tenantId,
+    clientId: running.clientId,
+    clientSecret: running.clientSecret,
+    tenant: running.tenant,
+    groundTruth: running.tenant?.groundTruth ?? [],
+    addRecord: async (record) => {
+      state.records.upsert(record);
+    },
+    setThrottling: (on) => state.throttle.setEnabled(on),
+    injectFaults: (faults) => running.faults.inject(faults),
+    clearFaults: () => running.faults.clear(),
+    requests: () => running.requestLog.all(),
+    clearRequests: () => running.requestLog.clear(),
+    appToken: (roles) => state.issuer.issueAppToken({ clientId: running.clientId, clientSecret: '', roles }, issuer),
+    userToken: (userId, options = {}) => {
+      const user = state.users.find((u) => u.id === userId);
+      return state.issuer.issueUserToken(
+        { oid: userId, name: user?.displayName ?? 'Unknown user', preferredUsername: user?.userPrincipalName, audience: options.audience ?? 'api://localhost/call-doctor', scopes: options.scopes ?? ['access_as_user'] },
+        issuer,
+      );
+    },
+    registerApp: (app) => state.apps.register(app),
+    now: () => state.now(),
+    close: () => running.close(),
+  };
+}
