@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { LENA, MEGAN, RAVI, teamsMessage } from '../testing/activities.js';
+import { testCall } from '../testing/callRecords.js';
+import { visibleText } from '../testing/cardReading.js';
+import { createTestBot } from '../testing/testBot.js';
+
+// TEST_NOW is Saturday 2026-11-28 15:00 UTC (07:00 in Seattle).
+const lenaToday = testCall({ id: 'lena-today', start: '2026-11-28T13:00:00Z', with: [LENA] });
+const raviPoor = testCall({ id: 'ravi-poor', start: '2026-11-26T10:00:00Z', minutes: 25, with: [RAVI], quality: 'packet-loss' });
+const lenaYesterdayDropped = testCall({ id: 'lena-yesterday', start: '2026-11-27T11:00:00Z', with: [LENA], quality: 'dropped' });
+
+describe('a particular call', () => {
+  it('when asked about the call with Ravi, then the newest call with Ravi is diagnosed, not the newest call', async () => {
+    const bot = createTestBot({ records: [lenaToday, raviPoor] });
+    const [reply] = await bot.send(teamsMessage('how was my call with Ravi'));
+    const text = visibleText(reply!);
+    expect(text).toContain('Poor quality: your call with Ravi Patel');
+    expect(text).toContain('Lost network packets');
+  });
+
+  it('when the index does not know participants yet, then records are fetched to find the person', async () => {
+    const bot = createTestBot({ records: [lenaToday, raviPoor], coldIndex: true });
+    const [reply] = await bot.send(teamsMessage('how was my call with ravi?'));
+    expect(visibleText(reply!)).toContain('your call with Ravi Patel');
+  });
+
+  it("when asked about yesterday's call with Lena, then today's call with Lena is not picked", async () => {
+    const bot = createTestBot({ records: [lenaToday, lenaYesterdayDropped, raviPoor] });
+    const [reply] = await bot.send(teamsMessage("yesterday's call with Lena"));
+    expect(visibleText(reply!)).toContain('Call dropped: your call with Lena Fischer');
+  });
+
+  it("when asked about 'my 2pm meeting' early in the day, then yesterday's 2 pm meeting in the user's time zone is found", async () => {
+    // 2 pm in Seattle yesterday is 22:00 UTC; the 06:00 Seattle meeting must not be chosen.
+    const twoPm = testCall({ id: 'two-pm', start: '2026-11-27T22:03:00Z', minutes: 45, with: [RAVI, LENA], quality: 'packet-loss' });
+    const early = testCall({ id: 'early', start: '2026-11-27T14:00:00Z', with: [RAVI, MEGAN] });
+    const bot = createTestBot({ records: [early, twoPm] });
+    const [reply] = await bot.send(teamsMessage('my 2pm meeting', { timeZone: 'America/Los_Angeles' }));
+    const text = visibleText(reply!);
+    expect(text).toContain('your meeting with Ravi Patel, Lena Fischer');
+    expect(text).toContain('When: Yesterday, 2:03 PM (PST)');
+  });
+
+  it('when no call with that person exists, then the bot says so instead of showing another call', async () => {
+    const bot = createTestBot({ records: [lenaToday, raviPoor] });
+    const [reply] = await bot.send(teamsMessage('how was my call with Zoe'));
+    expect(visibleText(reply!)).toContain('No call with Zoe found');
+  });
+
+  it('when the only call with Ravi is one the asker was not on, then it is not shown', async () => {
+    const someoneElses = testCall({ id: 'megan-ravi', start: '2026-11-28T12:00:00Z', asker: MEGAN, with: [RAVI] });
+    const bot = createTestBot({ records: [someoneElses, lenaToday] });
+    const [reply] = await bot.send(teamsMessage('how was my call with Ravi'));
+    expect(visibleText(reply!)).toContain('No call with Ravi found');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { LENA, RAVI, teamsMessage } from '../testing/activities.js';
+import { testCall } from '../testing/callRecords.js';
+import { visibleText } from '../testing/cardReading.js';
+import { createTestBot } from '../testing/testBot.js';
+
+const alexDropped = testCall({ id: 'alex-dropped', start: '2026-11-28T14:30:00Z', with: [RAVI], quality: 'dropped' });
+const lenaPoor = testCall({ id: 'lena-poor', start: '2026-11-28T14:40:00Z', asker: LENA, with: [RAVI], quality: 'packet-loss' });
+
+describe('who is asking, and where', () => {
+  it('when a group chat message does not mention the bot, then the bot stays silent', async () => {
+    const bot = createTestBot({ records: [alexDropped] });
+    expect(await bot.send(teamsMessage('why did my last call drop', { scope: 'groupChat' }))).toEqual([]);
+  });
+
+  it('when the bot is mentioned in a group chat, then it answers about the asker’s own call', async () => {
+    const bot = createTestBot({ records: [alexDropped, lenaPoor] });
+    const [reply] = await bot.send(teamsMessage('why did my last call drop', { scope: 'groupChat', mentionBot: true }));
+    expect(visibleText(reply!)).toContain('Call dropped: your call with Ravi Patel');
+  });
+
+  it('when Lena asks in a channel, then she hears about her call, never about Alex’s', async () => {
+    const bot = createTestBot({ records: [alexDropped, lenaPoor] });
+    const [reply] = await bot.send(teamsMessage('what happened to my call', { scope: 'channel', from: LENA, mentionBot: true }));
+    expect(visibleText(reply!)).toContain('Poor quality: your call with Ravi Patel');
+    expect(visibleText(reply!)).not.toContain('Alex');
+  });
+
+  it('when the activity has no Entra object id, then the bot explains it needs a work account', async () => {
+    const bot = createTestBot({ records: [alexDropped] });
+    const [reply] = await bot.send(teamsMessage('why did my last call drop', { from: null }));
+    expect(visibleText(reply!)).toContain('I need your Teams work account');
+    expect(bot.calls.fetched).toEqual([]);
+  });
+
+  it('when the message is not about calls, then a short help card answers instead of silence', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.send(teamsMessage('what is the weather in Seattle'));
+    expect(visibleText(reply!)).toContain('I’m not sure what you mean');
+    expect(visibleText(reply!)).toContain('Why did my last call drop?');
+  });
+
+  it('when a card arrives, then its plain-text fallback carries the same answer', async () => {
+    const bot = createTestBot({ records: [alexDropped] });
+    const [reply] = await bot.send(teamsMessage('why did my last call drop'));
+    expect(reply!.text).toContain('Call dropped: your call with Ravi Patel');
+    expect(reply!.text).toContain('What to do:');
+  });
+});
