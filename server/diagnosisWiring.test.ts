@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { THRESHOLD_KEYS } from '../diagnosis/index.js';
 import { ConfigError } from './config/index.js';
 import { createDiagnose, explainPhoneCall, thresholdsFromConfig } from './diagnosisWiring.js';
-import type { FullCallRecord } from '../graph/contract.js';
+import type { FullCallRecord } from '../graph/index.js';
 
 describe('thresholdsFromConfig', () => {
   it('when CQD_THRESHOLDS names an unknown key, then start-up fails naming the variable and the key', () => {

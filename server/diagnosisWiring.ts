@@ -2,7 +2,7 @@
 // resolved once at start-up, and the phone explanation in the bot's shape.
 import type { PhoneCallExplanation, PhoneCallRow } from '../bot/index.js';
 import { diagnoseCall, explainDirectRoutingCall, explainPstnCall, parseCallRecord, resolveThresholds, type Diagnosis, type Thresholds } from '../diagnosis/index.js';
-import type { FullCallRecord } from '../graph/contract.js';
+import type { FullCallRecord } from '../graph/index.js';
 import { ConfigError } from './config/index.js';
 
 /** A bad CQD_THRESHOLDS key or value stops start-up with the variable named. */

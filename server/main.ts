@@ -1,14 +1,25 @@
-// Entry point of `npm start`. Validates the configuration once; the composition root that
-// wires the bot, the tab's API, the alerts and demo mode grows here.
-import { ConfigError, loadConfigFromProcess } from './config/index.js';
+// Entry point of `npm start`: production serves with the configured tenant; demo mode (no
+// GRAPH_TENANT_ID) starts the emulator, the server and the Agents Playground together.
+import { ConfigError, loadConfigFromProcess, type AppConfig } from './config/index.js';
+import { runDemo } from './demo/runDemo.js';
+import { runServer } from './runServer.js';
 
+function fail(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Call Doctor cannot start: ${message}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+}
+
+let config: AppConfig;
 try {
-  const config = loadConfigFromProcess();
-  console.log(`Call Doctor: configuration is valid (${config.mode} mode). There is nothing to serve yet.`);
+  config = loadConfigFromProcess();
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`Call Doctor cannot start: ${error.message}`);
-    process.exit(2);
-  }
-  throw error;
+  fail(error);
+}
+
+if (config.mode === 'demo') {
+  await runDemo(config);
+} else {
+  const started = await runServer(config).catch(fail);
+  await started.stopped;
 }

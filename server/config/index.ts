@@ -2,3 +2,4 @@ export { loadConfig, ConfigError, DEMO_TENANT_ID, DEMO_CLIENT_ID } from './loadC
 export type { AppConfig, GraphSettings, GraphAuth, StoreSettings, DemoSettings, LogLevel, BotAppType, Env } from './loadConfig.js';
 export { loadConfigFromProcess } from './fromProcess.js';
 export { VARIABLES } from './variables.js';
+export { childEnvironment } from './childEnvironment.js';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Logger } from '../../graph/logger.js';
+import type { Logger } from '../../graph/index.js';
 import { requestIdOf } from './requestId.js';
 
 /**

@@ -1,7 +1,7 @@
 // The HTTP host: the bot endpoint, health, and whatever feature routers the composition root
 // mounts (tab API, Graph webhooks). No state of its own; everything arrives in deps.
 import express, { type Express, type Router } from 'express';
-import type { Logger } from '../../graph/logger.js';
+import type { Logger } from '../../graph/index.js';
 import { accessLog } from './accessLog.js';
 import { botRoute, type BotHttpAdapter, type BotRunner } from './botRoute.js';
 import { errorHandler, notFound } from './errorHandler.js';

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../../graph/logger.js';
+import type { Logger } from '../../graph/index.js';
 import { HttpError, toHttpError, type ErrorBody } from './httpError.js';
 import { requestIdOf } from './requestId.js';
 

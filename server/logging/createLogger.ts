@@ -2,7 +2,7 @@
 // scrubber before it is serialised, so a careless `logger.info({ record }, ...)` cannot leak an
 // IP address, a phone number or a token.
 import { pino, stdSerializers, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import type { LogFields, Logger } from '../../graph/logger.js';
+import type { LogFields, Logger } from '../../graph/index.js';
 import type { LogLevel } from '../config/index.js';
 import { scrubText, scrubValue } from './redact.js';
 

@@ -1,8 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CallSummary } from '../../../graph/contract.js';
-import type { CallIndex, IndexCoverage, RecentRange } from '../../../graph/ports.js';
-// TODO(graph/index.ts): import mergeSummary from graph's public index once it exports it.
-import { mergeSummary } from '../../../graph/stores/mergeSummary.js';
+import { mergeSummary, type CallIndex, type CallSummary, type IndexCoverage, type RecentRange } from '../../../graph/index.js';
 
 export function sqliteCallIndex(db: Database): CallIndex {
   const select = db.prepare('SELECT summary FROM call_index WHERE partition_key = ? AND row_key = ?').pluck();

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { FullCallRecord } from '../../../graph/contract.js';
-import type { CallRecordCache } from '../../../graph/ports.js';
+import type { CallRecordCache, FullCallRecord } from '../../../graph/index.js';
 
 export function sqliteCallRecordCache(db: Database): CallRecordCache {
   // The WHERE on the upsert keeps the newer version when an older fetch finishes last.

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CallIndex, CallRecordCache } from '../../../graph/ports.js';
+import type { CallIndex, CallRecordCache } from '../../../graph/index.js';
 import type { AlertPreferenceStore, ConversationReferenceStore, PendingDiagnosisStore } from '../../../bot/ports.js';
 import { sqliteAlertPreferences } from './alertPreferences.js';
 import { sqliteCallIndex } from './callIndex.js';

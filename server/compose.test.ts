@@ -1,0 +1,42 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../graph/index.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { composeServer } from './compose.js';
+
+describe('composeServer', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const tempPath = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'call-doctor-compose-'));
+    dirs.push(dir);
+    return join(dir, 'store.sqlite');
+  };
+
+  it('when CQD_THRESHOLDS has an unknown key, then composing fails naming it and opens no store', () => {
+    const path = tempPath();
+    const config = loadConfig({ SQLITE_PATH: path, CQD_THRESHOLDS: '{"audio.jiter":40}' }, []);
+    expect(() => composeServer(config, { logger: silentLogger })).toThrow(ConfigError);
+    expect(() => composeServer(config, { logger: silentLogger })).toThrow(/CQD_THRESHOLDS.*audio\.jiter/);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('when STORE=azure, then composing fails with a message saying what to use instead', () => {
+    const config = loadConfig({ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, []);
+    expect(() => composeServer(config, { logger: silentLogger })).toThrow(/STORE.*sqlite/);
+  });
+
+  it('when composed and listening, then /healthz reports the mode and close releases the port and the store', async () => {
+    const config = loadConfig({ SQLITE_PATH: tempPath() }, []);
+    const server = composeServer(config, { logger: silentLogger, typingIndicator: false });
+    const running = await server.listen(0, '127.0.0.1');
+    const health = (await (await fetch(`${running.url}/healthz`)).json()) as { mode: string; version: string };
+    expect(health.mode).toBe('demo');
+    expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
+    await server.close();
+    await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
+    expect(server.store.db.open).toBe(false);
+  });
+});

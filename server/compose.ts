@@ -1,0 +1,92 @@
+// The composition root: builds every collaborator from AppConfig and hands each its explicit
+// inputs. Nothing here is a module-level singleton; tests compose as many servers as they like.
+import { readFileSync } from 'node:fs';
+import type { Express } from 'express';
+import { createBot, createBotAdapter, type PlannerSettings } from '../bot/index.js';
+import { createGraphServices, type CallRecordsService, type Logger } from '../graph/index.js';
+import { ConfigError, type AppConfig } from './config/index.js';
+import { createDiagnose, explainPhoneCall, thresholdsFromConfig } from './diagnosisWiring.js';
+import { createHttpApp, listen, type RunningServer } from './http/index.js';
+import { createLinks } from './links.js';
+import { createLogger } from './logging/index.js';
+import { createSqliteStore, type SqliteStore } from './store/index.js';
+
+export interface ComposeOptions {
+  readonly now?: () => Date;
+  /** Defaults to a pino logger at config.logLevel on stdout. */
+  readonly logger?: Logger;
+  /** Send "typing..." while the bot works; tests turn it off. */
+  readonly typingIndicator?: boolean;
+}
+
+export interface ComposedServer {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly http: Express;
+  readonly store: SqliteStore;
+  readonly calls: CallRecordsService;
+  /** Listens on config.port unless told otherwise (0 picks a free port). */
+  listen(port?: number, host?: string): Promise<RunningServer>;
+  /** Stops listening and closes the store; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export function composeServer(config: AppConfig, options: ComposeOptions = {}): ComposedServer {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  // Validate what can fail before opening anything, so a bad setting leaves no file behind.
+  const thresholds = thresholdsFromConfig(config.thresholdOverrides);
+  if (config.store.kind !== 'sqlite') throw new ConfigError('STORE', 'azure is not available in this version yet; use STORE=sqlite');
+
+  const store = createSqliteStore({ path: config.store.path, now });
+  try {
+    const graph = createGraphServices({ settings: config.graph, logger, now, cache: store.graph.cache, index: store.graph.index });
+    const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
+    const bot = createBot({
+      calls: graph.callRecords,
+      diagnose: createDiagnose(thresholds),
+      explainPhoneCall,
+      stores: store.bot,
+      links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
+      now,
+      logger: logger.child({ component: 'bot' }),
+      adapter,
+      ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
+      ...(config.openai ? { planner: plannerSettings(config.openai) } : {}),
+      typingIndicator: options.typingIndicator ?? true,
+    });
+    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot });
+
+    let running: RunningServer | undefined;
+    let closed = false;
+    return {
+      config,
+      logger,
+      http,
+      store,
+      calls: graph.callRecords,
+      async listen(port = config.port, host = '0.0.0.0') {
+        running = await listen(http, port, host);
+        return running;
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await running?.close();
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function plannerSettings(openai: NonNullable<AppConfig['openai']>): PlannerSettings {
+  return { endpoint: openai.endpoint, deployment: openai.deployment, apiVersion: openai.apiVersion, ...(openai.apiKey ? { apiKey: openai.apiKey } : {}) };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

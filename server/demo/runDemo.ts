@@ -1,0 +1,81 @@
+// Demo mode: the Graph emulator, the server (trusting the emulator's certificate) and the Agents
+// Playground, started in that order and stopped in reverse on SIGINT/SIGTERM or when one dies.
+import { join, resolve } from 'node:path';
+import type { AppConfig } from '../config/index.js';
+import { loadDemoPeople } from './demoPeople.js';
+import { startEmulatorProcess } from './emulatorProcess.js';
+import { playgroundConfig } from './playgroundConfig.js';
+import { startPlayground } from './playgroundProcess.js';
+import { startServerProcess } from './serverProcess.js';
+
+type Stoppable = { readonly name: string; stop(): Promise<void> };
+
+export async function runDemo(config: AppConfig, print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<void> {
+  const demo = config.demo;
+  if (!demo || config.graph.auth.kind !== 'secret') throw new Error('runDemo needs a demo-mode configuration');
+  const cwd = process.cwd();
+  const dataDir = resolve(cwd, 'data');
+  const running: Stoppable[] = [];
+  let shuttingDown = false;
+  const shutdown = async (reason: string, exitCode: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    print(`Call Doctor demo: stopping (${reason})...`);
+    for (const part of running.reverse()) {
+      await part.stop().catch((error: unknown) => print(`  could not stop ${part.name}: ${(error as Error).message}`));
+    }
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  try {
+    print(`Call Doctor demo mode: offline, against the Graph emulator${demo.recordsDir ? ` serving ${demo.recordsDir}` : ` (seed ${demo.seed})`}.`);
+    const emulator = await startEmulatorProcess({
+      cwd,
+      port: demo.emulatorPort,
+      tenantId: config.graph.tenantId,
+      clientId: config.graph.clientId,
+      clientSecret: config.graph.auth.clientSecret,
+      tlsDir: join(dataDir, 'emulator', 'tls'),
+      seed: demo.seed,
+      recordsDir: demo.recordsDir && resolve(cwd, demo.recordsDir),
+      onLine: (line) => print(`[emulator] ${line}`),
+    });
+    running.push({ name: 'the Graph emulator', stop: () => emulator.process.stop() });
+    void emulator.process.exited.then(() => shutdown('the Graph emulator exited', 1));
+
+    const server = await startServerProcess(config, emulator.certPath);
+    running.push({ name: 'the server', stop: () => server.stop() });
+    void server.exited.then(() => shutdown('the server exited', 1));
+    const serverUrl = `http://localhost:${server.port}`;
+
+    const lines = [
+      '',
+      'Call Doctor is running (demo mode).',
+      `  Bot endpoint:   ${serverUrl}/api/messages`,
+      `  Tab:            ${serverUrl}/tab/ (the personal tab; open it in a browser)`,
+      `  Graph emulator: ${emulator.baseUrl} (certificate ${emulator.certPath})`,
+    ];
+    if (demo.playground && !demo.recordsDir) {
+      const people = await loadDemoPeople({ baseUrl: emulator.baseUrl, ca: emulator.ca, tenantId: config.graph.tenantId, clientId: config.graph.clientId, clientSecret: config.graph.auth.clientSecret });
+      const playground = await startPlayground({
+        cwd,
+        dataDir: join(dataDir, 'playground'),
+        configYaml: playgroundConfig({ tenantId: config.graph.tenantId, people }),
+        port: demo.playgroundPort,
+        botEndpoint: `http://127.0.0.1:${server.port}/api/messages`,
+      });
+      running.push({ name: 'the Agents Playground', stop: () => playground.process.stop() });
+      void playground.process.exited.then(() => shutdown('the Agents Playground exited', 1));
+      lines.push(`  Chat here:      ${playground.url} (Agents Playground; you are ${people.currentUser.displayName})`, '  Try: "why did my last call drop?", "my calls today", "poor calls this week", "help".');
+    } else {
+      lines.push(`  No Playground (${demo.recordsDir ? '--records' : '--no-playground'}): post activities to the bot endpoint yourself.`);
+    }
+    lines.push('Press Ctrl+C to stop.', '');
+    lines.forEach((line) => print(line));
+  } catch (error) {
+    print(`Call Doctor demo could not start: ${(error as Error).message}`);
+    await shutdown('start-up failed', 1);
+  }
+}

@@ -1,0 +1,40 @@
+// Runs the composed server until SIGINT/SIGTERM, then shuts down in order. Used by production
+// (main.ts) and by demo mode's server process (demo/serverChild.ts).
+import type { AppConfig } from './config/index.js';
+import { composeServer, type ComposedServer } from './compose.js';
+import type { RunningServer } from './http/index.js';
+
+export interface StartedServer {
+  readonly server: ComposedServer;
+  readonly running: RunningServer;
+  /** Resolves once shutdown (by signal or `stop`) has finished. */
+  readonly stopped: Promise<void>;
+  stop(reason: string): Promise<void>;
+}
+
+export async function runServer(config: AppConfig): Promise<StartedServer> {
+  const server = composeServer(config);
+  const { logger } = server;
+  const running = await server.listen();
+  logger.info({ port: running.port, mode: config.mode }, 'Call Doctor is listening');
+
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await server.close();
+      resolveStopped();
+    })();
+    return stopping;
+  };
+  const onSignal = (signal: NodeJS.Signals) => void stop(signal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // A stray rejection is logged, never allowed to take the bot down mid-conversation.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  return { server, running, stopped, stop };
+}
