@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matchIntent } from './router.js';
 
-const cases: readonly (readonly [string, string, Record<string, unknown>?])[] = [
+type Case = [text: string, intent: string, params?: Record<string, unknown>];
+
+const cases: Case[] = [
   // last call
   ['why did my last call drop', 'lastCall'],
   ['what happened to my call', 'lastCall'],
@@ -63,7 +65,7 @@ const cases: readonly (readonly [string, string, Record<string, unknown>?])[] = 
 ];
 
 describe('intent router', () => {
-  it.each(cases)('when the user writes "%s", then the %s intent answers', (text, intent, params) => {
+  it.each<Case>(cases)('when the user writes "%s", then the %s intent answers', (text, intent, params) => {
     const matched = matchIntent(text);
     expect(matched?.name).toBe(intent);
     if (params) expect(matched?.params).toMatchObject(params);
