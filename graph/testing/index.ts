@@ -3,3 +3,5 @@
 export { describeCallIndexContract, type ContractSubject } from './callIndexContract.js';
 export { describeCallRecordCacheContract } from './callRecordCacheContract.js';
 export { aCallSummary, aFullCallRecord, aParticipant } from './builders.js';
+export { scriptedFetch, json, graphErrorResponse, route, droppedConnection, type ScriptedFetch, type SeenRequest } from './scriptedFetch.js';
+export { recordingLogger, type LogEntry } from './recordingLogger.js';

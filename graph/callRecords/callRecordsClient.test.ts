@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { createGraphServices } from '../createGraphServices.js';
+import { CallRecordNotFoundError, GraphInputError } from '../errors.js';
+import { silentLogger } from '../logger.js';
+import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
+import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
+import { graphErrorResponse, json, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+
+const BASE = 'https://graph.example.test/v1.0/communications/callRecords';
+const CALL = 'e523d2ed-2966-4b6b-925b-754a88034cc5';
+const ALICE = 'a11ce000-0000-4000-8000-000000000001';
+const BOB = 'b0b00000-0000-4000-8000-000000000002';
+
+const user = (id: string, name: string) => ({ id, identity: { user: { id, displayName: name }, acsUser: null, spoolUser: null } });
+const listEntry = (id: string, start: string, version = 1) => ({ id, version, type: 'peerToPeer', modalities: ['audio'], startDateTime: start, endDateTime: start, organizer_v2: user(ALICE, 'Alice') });
+
+function services(graph: ScriptedFetch, clock = { now: new Date('2026-11-20T12:00:00Z') }) {
+  const cache = new MemoryCallRecordCache();
+  const index = new MemoryCallIndex();
+  const s = createGraphServices({
+    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: 'https://graph.example.test', authorityHost: 'https://login.example.test' },
+    logger: silentLogger,
+    now: () => clock.now,
+    cache,
+    index,
+    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    fetch: graph.fetch,
+  });
+  return { ...s, cache, index, clock };
+}
+
+/** A meeting whose sessions and participants come in two pages each. */
+function pagedMeeting(version: number): ScriptedFetch {
+  return scriptedFetch(
+    route('GET', new RegExp(`${CALL}\\?\\$expand=`), json({
+      id: CALL, version, type: 'groupCall', modalities: ['audio'], startDateTime: '2026-11-20T09:00:00Z', endDateTime: '2026-11-20T10:00:00Z',
+      organizer_v2: user(ALICE, 'Alice'),
+      sessions: [{ id: 's1', segments: [{ id: 'g1' }] }],
+      'sessions@odata.nextLink': `${BASE}/${CALL}/sessions?$expand=segments&$skiptoken=p2`,
+      participants_v2: [user(ALICE, 'Alice')],
+      'participants_v2@odata.nextLink': `${BASE}/${CALL}/participants_v2?$skiptoken=p2`,
+    })),
+    route('GET', /sessions\?\$expand=segments&\$skiptoken=p2$/, json({ value: [{ id: 's2', segments: [{ id: 'g2' }] }] })),
+    route('GET', /participants_v2\?\$skiptoken=p2$/, json({ value: [user(BOB, 'Bob'), { id: '+15550100', identity: { phone: { id: '+15550100' } } }] })),
+  );
+}
+
+describe('call records', () => {
+  it('when a record spans several pages, then getCall returns every session and participant, without continuation links', async () => {
+    const { callRecords } = services(pagedMeeting(1));
+
+    const record = await callRecords.getCall(CALL);
+    expect(record.sessions.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(record.participants_v2.map((p) => p.id)).toEqual([ALICE, BOB, '+15550100']);
+    expect(Object.keys(record).filter((k) => k.includes('nextLink'))).toEqual([]);
+  });
+
+  it('when the same record is asked for again, then it is served from the cache without a request', async () => {
+    const graph = pagedMeeting(1);
+    const { callRecords } = services(graph);
+    await callRecords.getCall(CALL);
+    const sent = graph.seen.length;
+
+    await callRecords.getCall(CALL);
+    expect(graph.seen).toHaveLength(sent);
+  });
+
+  it('when a newer version is asked for, then the record is fetched again', async () => {
+    const graph = pagedMeeting(1);
+    const { callRecords } = services(graph);
+    await callRecords.getCall(CALL);
+    graph.on(route('GET', new RegExp(`${CALL}\\?\\$expand=`), json({ id: CALL, version: 2, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [] })));
+
+    expect((await callRecords.getCall(CALL, { minVersion: 2 })).version).toBe(2);
+  });
+
+  it('when two people ask for the same record at once, then it is fetched once', async () => {
+    const graph = pagedMeeting(1);
+    const { callRecords } = services(graph);
+
+    await Promise.all([callRecords.getCall(CALL), callRecords.getCall(CALL)]);
+    expect(graph.seen.filter((r) => r.url.includes(`${CALL}?$expand=`))).toHaveLength(1);
+  });
+
+  it('when Graph does not know the record, then CallRecordNotFoundError names the id', async () => {
+    const { callRecords } = services(scriptedFetch(route('GET', /callRecords\//, graphErrorResponse(404, 'NotFound'))));
+
+    await expect(callRecords.getCall(CALL)).rejects.toSatisfy((e) => e instanceof CallRecordNotFoundError && e.callId === CALL && e.requestId === 'req-NotFound');
+  });
+
+  it('when the id is not a GUID, then a GraphInputError says so and nothing is sent', async () => {
+    const graph = scriptedFetch();
+    const { callRecords } = services(graph);
+
+    await expect(callRecords.getCall("x'/../users")).rejects.toBeInstanceOf(GraphInputError);
+    expect(graph.seen).toHaveLength(0);
+  });
+
+  it('when Graph rejects both expansions in one request, then participants are listed on their own', async () => {
+    const graph = scriptedFetch(
+      route('GET', /\$expand=sessions\(\$expand=segments\),participants_v2$/, graphErrorResponse(400, 'BadRequest')),
+      route('GET', /\$expand=sessions\(\$expand=segments\)$/, json({ id: CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [{ id: 's1' }] })),
+      route('GET', /\/participants_v2$/, json({ value: [user(ALICE, 'Alice')] })),
+    );
+    const { callRecords } = services(graph);
+
+    expect((await callRecords.getCall(CALL)).participants_v2).toHaveLength(1);
+  });
+
+  it('when a notification names a record whose version is cached, then one request confirms it and it is not new', async () => {
+    const graph = pagedMeeting(1);
+    const { callRecords, feed } = services(graph);
+    await callRecords.getCall(CALL);
+    const sent = graph.seen.length;
+
+    const notified = await feed.recordNotified(CALL);
+    expect(notified.isNewVersion).toBe(false);
+    expect(graph.seen.length - sent).toBe(1);
+  });
+
+  it('when a notification names a record not seen before, then it is fetched whole, cached and indexed for every user in it', async () => {
+    const { feed, index, cache } = services(pagedMeeting(3));
+
+    const notified = await feed.recordNotified(CALL);
+    expect(notified.isNewVersion).toBe(true);
+    expect((await cache.get(CALL))?.version).toBe(3);
+    const bobs = await index.recent(BOB, { since: new Date(0) });
+    expect(bobs.map((c) => [c.id, c.version, c.participants?.map((p) => p.displayName)])).toEqual([[CALL, 3, ['Alice', 'Bob', null]]]);
+  });
+});
+
+describe('recent calls', () => {
+  const listRoute = (...pages: object[]) => {
+    let n = 0;
+    return route('GET', /\/callRecords\?\$filter=/, () => json(pages[Math.min(n++, pages.length - 1)]!));
+  };
+
+  it('when the index is cold, then the list API is paged to the end, filtered by the user, and newest comes first', async () => {
+    const page2 = `${BASE}?$filter=x&$skiptoken=2`;
+    const graph = scriptedFetch(
+      route('GET', /\/callRecords\?\$filter=participants_v2/, json({ value: [listEntry('11111111-1111-4111-8111-111111111111', '2026-11-18T10:00:00Z')], '@odata.nextLink': page2 })),
+      route('GET', /skiptoken=2$/, json({ value: [listEntry('22222222-2222-4222-8222-222222222222', '2026-11-19T10:00:00Z')] })),
+    );
+    const { callRecords } = services(graph);
+
+    const calls = await callRecords.recentCalls(BOB);
+    expect(calls.map((c) => c.id)).toEqual(['22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111']);
+    expect(decodeURIComponent(graph.seen[0]!.url)).toContain(`participants_v2/any(p:p/id eq '${BOB}') and startDateTime ge 2026-10-21T12:00:00Z`);
+    expect(graph.seen).toHaveLength(2);
+  });
+
+  it('when the index is warm, then the last call and its record cost at most one request', async () => {
+    const graph = scriptedFetch(
+      listRoute({ value: [listEntry(CALL, '2026-11-20T09:00:00Z')] }),
+      route('GET', /\$expand=/, json({ id: CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [user(BOB, 'Bob')] })),
+    );
+    const { callRecords } = services(graph);
+    await callRecords.recentCalls(BOB);
+    const sent = graph.seen.length;
+
+    const [last] = await callRecords.recentCalls(BOB, { limit: 1 });
+    await callRecords.getCall(last!.id);
+    expect(graph.seen.length - sent).toBe(1);
+  });
+
+  it('when the index has gone stale, then only calls since the last listing (with overlap) are listed again', async () => {
+    const graph = scriptedFetch(listRoute({ value: [] }));
+    const { callRecords, clock } = services(graph);
+    await callRecords.recentCalls(BOB);
+    clock.now = new Date('2026-11-20T14:00:00Z');
+
+    await callRecords.recentCalls(BOB);
+    expect(graph.seen).toHaveLength(2);
+    expect(decodeURIComponent(graph.seen[1]!.url)).toContain('startDateTime ge 2026-11-19T12:00:00Z');
+  });
+
+  it('when a listing shows a newer version of a cached record, then the next getCall fetches it again', async () => {
+    const graph = scriptedFetch(
+      listRoute({ value: [listEntry(CALL, '2026-11-20T09:00:00Z', 1)] }, { value: [listEntry(CALL, '2026-11-20T09:00:00Z', 2)] }),
+      route('GET', /\$expand=/, json({ id: CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [user(BOB, 'Bob')] }), json({ id: CALL, version: 2, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [user(BOB, 'Bob')] })),
+    );
+    const { callRecords, clock } = services(graph);
+    await callRecords.recentCalls(BOB);
+    await callRecords.getCall(CALL);
+    clock.now = new Date('2026-11-20T14:00:00Z');
+    await callRecords.recentCalls(BOB);
+
+    expect((await callRecords.getCall(CALL)).version).toBe(2);
+  });
+
+  it('when Graph rejects the combined filter, then the user filter is sent alone and the time window applied locally', async () => {
+    const graph = scriptedFetch(
+      route('GET', /and%20startDateTime/, graphErrorResponse(400, 'BadRequest')),
+      route('GET', /\/callRecords\?\$filter=participants_v2[^&]*$/, json({ value: [listEntry(CALL, '2026-11-20T09:00:00Z'), listEntry('33333333-3333-4333-8333-333333333333', '2026-09-01T09:00:00Z')] })),
+    );
+    const { callRecords } = services(graph);
+
+    expect((await callRecords.recentCalls(BOB)).map((c) => c.id)).toEqual([CALL]);
+  });
+});

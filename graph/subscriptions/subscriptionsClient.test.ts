@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createGraphServices } from '../createGraphServices.js';
+import { GraphInputError } from '../errors.js';
+import { silentLogger } from '../logger.js';
+import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
+import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
+import { graphErrorResponse, json, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+
+const SUB = '7f105c7d-2dc5-4530-97cd-4e7ae6534c07';
+const ALICE = 'a11ce000-0000-4000-8000-000000000001';
+const BOB = 'b0b00000-0000-4000-8000-000000000002';
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+function subscriptionsOver(graph: ScriptedFetch) {
+  return createGraphServices({
+    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: 'https://graph.example.test', authorityHost: 'https://login.example.test' },
+    logger: silentLogger,
+    now: () => NOW,
+    cache: new MemoryCallRecordCache(),
+    index: new MemoryCallIndex(),
+    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    fetch: graph.fetch,
+  }).subscriptions;
+}
+
+const echo = route('POST', /\/v1\.0\/subscriptions$/, json({ id: SUB, resource: '/communications/callRecords', changeType: 'created,updated', notificationUrl: 'https://x/n', expirationDateTime: 'later', clientState: 'c' }, 201));
+
+describe('subscriptions', () => {
+  it('when created for two people with too long a lifetime, then the participants filter is sent and expiry capped at 4,230 minutes', async () => {
+    const graph = scriptedFetch(echo);
+
+    const created = await subscriptionsOver(graph).create({ notificationUrl: 'https://cd.example/api/notifications', clientState: 'state', participantIds: [ALICE, BOB], expiresInMinutes: 10_000 });
+    expect(created.id).toBe(SUB);
+    expect(JSON.parse(graph.seen[0]!.body!)).toMatchObject({
+      resource: `/communications/callRecords?$filter=participants/any(p:p/id eq '${ALICE}' or p/id eq '${BOB}')`,
+      changeType: 'created,updated',
+      expirationDateTime: new Date(NOW.getTime() + 4230 * 60_000).toISOString(),
+      clientState: 'state',
+    });
+  });
+
+  it('when the notification URL is plain http on the internet or a participant id is not an id, then nothing is sent', async () => {
+    const graph = scriptedFetch(echo);
+    const subscriptions = subscriptionsOver(graph);
+
+    await expect(subscriptions.create({ notificationUrl: 'http://cd.example/n', clientState: 's' })).rejects.toThrow(/notificationUrl must be an https URL/);
+    await expect(subscriptions.create({ notificationUrl: 'https://cd.example/n', clientState: 's', participantIds: ["x') or true"] })).rejects.toBeInstanceOf(GraphInputError);
+    expect(graph.seen).toHaveLength(0);
+  });
+
+  it('when renewed, reauthorized and removed, then PATCH, POST .../reauthorize and DELETE go to that subscription; removing a gone one is fine', async () => {
+    const graph = scriptedFetch(
+      route('PATCH', new RegExp(`/subscriptions/${SUB}$`), json({ id: SUB, resource: '/communications/callRecords', expirationDateTime: 'x' })),
+      route('POST', /\/reauthorize$/, new Response(null, { status: 204 })),
+      route('DELETE', new RegExp(`/subscriptions/${SUB}$`), graphErrorResponse(404, 'ResourceNotFound')),
+    );
+    const subscriptions = subscriptionsOver(graph);
+
+    await subscriptions.renew(SUB, 60);
+    await subscriptions.reauthorize(SUB);
+    await subscriptions.remove(SUB);
+    expect(graph.seen.map((r) => r.method)).toEqual(['PATCH', 'POST', 'DELETE']);
+    expect(JSON.parse(graph.seen[0]!.body!)).toEqual({ expirationDateTime: '2026-11-20T13:00:00.000Z' });
+  });
+
+  it('when listed, then only call-record subscriptions come back', async () => {
+    const graph = scriptedFetch(route('GET', /\/subscriptions$/, json({ value: [{ id: SUB, resource: 'communications/callRecords' }, { id: 'other', resource: '/me/messages' }] })));
+
+    expect((await subscriptionsOver(graph).list()).map((s) => s.id)).toEqual([SUB]);
+  });
+});
