@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buckets } from '../budget/buckets.js';
 import { GraphBudget, type BudgetOptions } from '../budget/graphBudget.js';
-import { GraphPermissionError, GraphThrottledError, GraphUnavailableError } from '../errors.js';
+import { GraphPermissionError, GraphThrottledError } from '../errors.js';
 import { droppedConnection, graphErrorResponse, json, recordingLogger, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
 import { createGraphClient, DEFAULT_HTTP_TUNING, type HttpTuning } from './createGraphClient.js';
 import { GraphExecutor } from './graphExecutor.js';
