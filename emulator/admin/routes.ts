@@ -6,7 +6,7 @@ import type { FaultInjector, FaultSpec } from '../http/faults.js';
 import { baseUrlOf } from '../identity/routes.js';
 import { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from '../identity/tokens.js';
 import type { EmulatorState } from '../routes/context.js';
-import { isObject } from '../store/json.js';
+import { isObject, type JsonObject } from '../store/json.js';
 import { RecordValidationError } from '../store/recordStore.js';
 
 export interface AdminDeps {
@@ -26,6 +26,15 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.post('/records', (req, res) => {
     const change = state.records.upsert(req.body);
     res.status(change.changeType === 'created' ? 201 : 200).json({ id: change.id, version: change.version, changeType: change.changeType });
+  });
+
+  /** Appends rows to one report (getPstnCalls, getDirectRoutingCalls, getSmsLog, getPstnBlockedUsersLog). */
+  router.post('/reports/:kind', (req, res) => {
+    const target = reportArray(state, String(req.params.kind));
+    if (!target) throw new AdminError(`Unknown report '${String(req.params.kind).slice(0, 60)}'. Use getPstnCalls, getDirectRoutingCalls, getSmsLog or getPstnBlockedUsersLog.`);
+    if (!Array.isArray(req.body) || !req.body.every(isObject)) throw new AdminError('Body must be an array of row objects.');
+    target.push(...(req.body as JsonObject[]));
+    res.status(204).end();
   });
 
   router.get('/ground-truth', (_req, res) => {
@@ -92,4 +101,14 @@ export function adminRoutes(deps: AdminDeps): Router {
     res.status(500).json({ error: 'The emulator failed to handle the request.' });
   });
   return router;
+}
+
+export function reportArray(state: EmulatorState, kind: string): JsonObject[] | undefined {
+  const targets: Record<string, JsonObject[]> = {
+    getPstnCalls: state.reports.pstnCalls,
+    getDirectRoutingCalls: state.reports.directRoutingCalls,
+    getSmsLog: state.reports.smsLog,
+    getPstnBlockedUsersLog: state.reports.blockedUsers,
+  };
+  return targets[kind];
 }

@@ -8,6 +8,7 @@
 //   // Graph: `${emulator.baseUrl}/v1.0/...`; Graph SDK: baseUrl emulator.baseUrl, customHosts new Set(['localhost'])
 //   afterAll(() => emulator.close());
 import { inject } from 'vitest';
+import { reportArray } from '../../emulator/admin/routes.js';
 import type { GroundTruth } from '../../emulator/data/groundTruth.js';
 import type { GeneratedTenant } from '../../emulator/data/types.js';
 import type { FaultSpec } from '../../emulator/http/faults.js';
@@ -31,6 +32,8 @@ export interface EmulatorHandle {
   readonly tenant: GeneratedTenant | undefined;
   /** Adds a record, or revises one with the same id (version + 1); fires change notifications. */
   addRecord(record: object): Promise<void>;
+  /** Appends rows to a report function's data, e.g. 2,500 rows to test its $skip paging. */
+  addReportRows(kind: 'getPstnCalls' | 'getDirectRoutingCalls' | 'getSmsLog' | 'getPstnBlockedUsersLog', rows: readonly object[]): void;
   /** Graph's §8 limits on (default) or off. Turning it on or off resets the windows. */
   setThrottling(on: boolean): void;
   /** The next matching requests fail: { status: 503, retryAfterSeconds: 1, count: 2 }, { drop: true }, { latencyMs: 500 }. */
@@ -83,6 +86,9 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
     groundTruth: running.tenant?.groundTruth ?? [],
     addRecord: async (record) => {
       state.records.upsert(record);
+    },
+    addReportRows: (kind, rows) => {
+      reportArray(state, kind)?.push(...rows.map((r) => ({ ...r })));
     },
     setThrottling: (on) => state.throttle.setEnabled(on),
     injectFaults: (faults) => running.faults.inject(faults),
