@@ -20,6 +20,8 @@ export interface CallRecordsTuning {
   readonly refreshOverlapMs: number;
   /** Graph keeps records this many days. */
   readonly retentionDays: number;
+  /** Records per list page (Prefer: odata.maxpagesize); Graph's default of 60 when absent. */
+  readonly listPageSize?: number;
 }
 
 export const DEFAULT_CALL_RECORDS_TUNING: CallRecordsTuning = { indexFreshnessMs: 60 * 60 * 1000, refreshOverlapMs: DAY_MS, retentionDays: 30 };
@@ -133,13 +135,13 @@ export class CallRecordsClient implements CallRecordFeed {
     const both = filter.participantId !== undefined && (filter.since !== undefined || filter.until !== undefined);
     let entries: ListEntry[];
     try {
-      entries = await this.deps.executor.all<ListEntry>(listCallRecords(filter, this.combinedListFilter), options);
+      entries = await this.deps.executor.all<ListEntry>(listCallRecords(filter, this.combinedListFilter, this.deps.tuning.listPageSize), options);
     } catch (error) {
       if (!(both && this.combinedListFilter && error instanceof GraphError && error.status === 400)) throw error;
       // Graph documents the two filters only separately: filter by participant there, by time here.
       this.combinedListFilter = false;
       this.deps.logger.warn({ status: error.status, requestId: error.requestId }, 'Graph rejected a combined participant and time filter; filtering time locally');
-      entries = await this.deps.executor.all<ListEntry>(listCallRecords(filter, false), options);
+      entries = await this.deps.executor.all<ListEntry>(listCallRecords(filter, false, this.deps.tuning.listPageSize), options);
     }
     return both && !this.combinedListFilter ? entries.filter((e) => inRange(e.startDateTime, filter)) : entries;
   }

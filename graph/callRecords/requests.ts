@@ -27,8 +27,11 @@ export interface ListFilter {
   readonly until?: Date;
 }
 
-/** Graph documents the participant and startDateTime filters separately; `combine: false` sends only the participant one. */
-export function listCallRecords(filter: ListFilter, combine = true): GraphRequest {
+/**
+ * Graph documents the participant and startDateTime filters separately; `combine: false` sends
+ * only the participant one. `pageSize` asks for smaller pages (Prefer: odata.maxpagesize).
+ */
+export function listCallRecords(filter: ListFilter, combine = true, pageSize?: number): GraphRequest {
   const clauses: string[] = [];
   if (filter.participantId !== undefined) clauses.push(`participants_v2/any(p:p/id eq '${checkParticipantId(filter.participantId)}')`);
   if (combine || filter.participantId === undefined) {
@@ -36,7 +39,8 @@ export function listCallRecords(filter: ListFilter, combine = true): GraphReques
     if (filter.until) clauses.push(`startDateTime lt ${odataDate(filter.until)}`);
   }
   const query = clauses.length > 0 ? `?$filter=${encodeURIComponent(clauses.join(' and '))}` : '';
-  return { method: 'GET', version: 'v1.0', path: `${COLLECTION}${query}`, buckets: buckets.list(), logPath: COLLECTION };
+  const headers = pageSize === undefined ? undefined : { Prefer: `odata.maxpagesize=${pageSize}` };
+  return { method: 'GET', version: 'v1.0', path: `${COLLECTION}${query}`, ...(headers && { headers }), buckets: buckets.list(), logPath: COLLECTION };
 }
 
 /** The record with its first page of sessions (with segments) and, when asked, of participants. */
