@@ -32,7 +32,7 @@ const ROWS: Row[] = [
   { code: 'congested-network', record: bobHas({ sentQualityEventRatio: 0.35 }, {}, LOSSY) },
   { code: 'packet-loss', record: bobHas({}, {}, LOSSY) },
   { code: 'jitter', record: bobHas({}, {}, JITTERY) },
-  { code: 'high-latency', record: bobHas({}, {}, SLOW) },
+  { code: 'high-latency', record: bobHas({ delayEventRatio: 0.3 }, {}, SLOW) },
   { code: 'mic-not-working', record: bobHas({}, { captureNotFunctioningEventRatio: 0.8 }) },
   { code: 'speaker-not-working', record: bobHas({}, { renderNotFunctioningEventRatio: 0.8 }) },
   { code: 'speaker-muted', record: bobHas({}, { renderMuteEventRatio: 0.9 }) },
@@ -49,7 +49,7 @@ const SPECIAL: { code: CauseCode; record: Fields; user: string; verdict: string;
   { code: 'dropped-unexpectedly', record: peerToPeer({ failure: { stage: 'midcall', reason: 'Connection lost' } }), user: ALICE.id, verdict: 'dropped', side: 'unknown' },
   { code: 'media-connectivity-failed', record: peerToPeer({ failure: { stage: 'callSetup', reason: 'MediaConnectivityErrors' } }), user: ALICE.id, verdict: 'setup-failed', side: 'unknown' },
   { code: 'no-quality-data', record: peerToPeer({ media: [{ callerToCallee: { averageJitter: null }, calleeToCaller: null }] }), user: ALICE.id, verdict: 'unclassified', side: 'unknown' },
-  { code: 'user-rated-poor', record: peerToPeer({ caller: { ...ALICE, rating: 'bad' } }), user: ALICE.id, verdict: 'poor', side: 'you' },
+  { code: 'user-rated-poor', record: peerToPeer({ caller: { ...ALICE, rating: 'bad' } }), user: ALICE.id, verdict: 'poor', side: 'unknown' },
   {
     code: 'video-freezes',
     record: peerToPeer({ media: [{}, { label: 'main-video', calleeToCaller: healthyVideo({ averageVideoFrameLossPercentage: null, averageVideoFrameRate: 5, averageFreezeDuration: 'PT3S' }) }] }),
@@ -89,6 +89,17 @@ describe('root causes and the symptoms they explain', () => {
     expect(codes[0]).toBe('wifi-weak-signal');
     expect(codes.indexOf('packet-loss')).toBeGreaterThan(0);
     expect(d.causes[0]!.evidence).toBe("Bob Lee's Wi-Fi signal was 21% on 2.4 GHz; 13% of the audio packets Bob Lee sent you were lost");
+  });
+
+  it('when the round trip is long and neither side reported delay then the side is unknown', () => {
+    // Round trip is shared by both directions, so the stream direction does not say whose network added it.
+    const d = diagnoseCall(bobHas({}, {}, SLOW), ALICE.id);
+    expect(d.causes[0]).toMatchObject({ code: 'high-latency', side: 'unknown' });
+  });
+
+  it('when a VPN adds the delay then the VPN ranks above the delay it explains', () => {
+    const d = diagnoseCall(bobHas({ connectionType: 'tunnel', delayEventRatio: 0.3 }), BOB.id);
+    expect(d.causes.map((c) => `${c.code}/${c.side}`)).toEqual(['vpn/you', 'high-latency/you']);
   });
 
   it('when only a symptom is there then the evidence says nothing explains it', () => {

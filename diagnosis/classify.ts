@@ -76,6 +76,12 @@ function classifyVideo(view: StreamView, t: Thresholds): StreamAssessment {
 }
 
 export function classifyStream(view: StreamView, thresholds: Thresholds): StreamAssessment {
+  const tooShort = view.durationSeconds !== null && breachesKey(view.durationSeconds, 'stream.minSeconds', thresholds);
+  const assessment = classifyByKind(view, thresholds);
+  return tooShort ? { ...assessment, classification: 'unclassified', poorMetrics: [] } : assessment;
+}
+
+function classifyByKind(view: StreamView, thresholds: Thresholds): StreamAssessment {
   if (view.kind === 'audio') return classifyAudio(view, thresholds);
   if (view.kind === 'video' || view.kind === 'screenSharing') return classifyVideo(view, thresholds);
   return { view, classification: 'unclassified', metrics: [], poorMetrics: [] };

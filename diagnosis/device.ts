@@ -64,19 +64,13 @@ function deviceFindingsAt(where: SideView, captureOnly: boolean, thresholds: Thr
 export function deviceFindings(call: CallView, thresholds: Thresholds): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const session of call.sessions) {
-    for (const segment of session.segments) {
-      if (call.userFound && !session.involvesUser && !segment.othersLeg) continue;
-      for (const media of segment.media) {
-        for (const where of [media.caller, media.callee]) {
-          if (where.side === 'service' || !where.device) continue;
-          const captureOnly = call.userFound && segment.othersLeg;
-          const key = `${where.endpoint.key}|${captureOnly}`;
-          if (seen.has(key) && where.endpoint.key.startsWith('id:')) continue;
-          seen.add(key);
-          out.push(...deviceFindingsAt(where, captureOnly, thresholds));
-        }
-      }
+  for (const media of call.media) {
+    for (const where of [media.caller, media.callee]) {
+      if (where.scope === 'none' || !where.device) continue;
+      const key = `${where.endpoint.key}|${where.scope}`;
+      if (seen.has(key) && where.endpoint.key.startsWith('id:')) continue;
+      seen.add(key);
+      out.push(...deviceFindingsAt(where, where.scope === 'sending', thresholds));
     }
   }
   return out;

@@ -13,7 +13,7 @@ import { buildCallView } from './perspective.js';
 import { rankFindings } from './rank.js';
 import { segmentQualities } from './segments.js';
 import { summarise } from './summary.js';
-import { problemsOf, symptomFindings } from './symptoms.js';
+import { delayProblems, streamProblems, symptomFindings } from './symptoms.js';
 import { DEFAULT_THRESHOLDS } from './thresholds.js';
 import type { Thresholds } from './thresholds.js';
 import type { Diagnosis, Verdict } from './types.js';
@@ -36,13 +36,13 @@ function noData(): Finding {
 /** The engine without its safety net; exported for the fuzz test, which must see any throw. */
 export function diagnoseUnguarded(record: CallRecordInput, userId: string, options: DiagnoseOptions = {}): Diagnosis {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const call = buildCallView(record, userId);
+  const call = buildCallView(record, userId, thresholds);
   const assessments = new Map<object, StreamAssessment>();
   for (const stream of call.streams) assessments.set(stream, classifyStream(stream, thresholds));
 
-  const problems = [...assessments.values()].flatMap((a) => problemsOf(a, thresholds));
+  const problems = [...[...assessments.values()].flatMap((a) => streamProblems(a, thresholds)), ...delayProblems(call, thresholds)];
   const failure = failureOutcome(call, thresholds);
-  const findings = [...failure.findings, ...networkFindings(problems, thresholds), ...symptomFindings(problems), ...deviceFindings(call, thresholds), ...ratingFindings(call)];
+  const findings = [...failure.findings, ...networkFindings(call, problems, thresholds), ...symptomFindings(problems, thresholds), ...deviceFindings(call, thresholds), ...ratingFindings(call)];
 
   const classified = [...assessments.values()].some((a) => a.view.relevant && a.classification !== 'unclassified');
   let verdict: Verdict;

@@ -15,7 +15,8 @@ export function ratingFindings(call: CallView): Finding[] {
       return [
         findingFor('user-rated-poor', null, {
           tier: 'rating',
-          side: 'you',
+          // A rating says the call was bad, not whose side made it so.
+          side: 'unknown',
           confidence: 0.5,
           evidence: `you rated the call "${endpoint.feedbackRating}"${tokens}`,
           facts: [{ field: `${endpoint.path}.feedback.rating`, value: endpoint.feedbackRating }],

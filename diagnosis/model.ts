@@ -18,9 +18,16 @@ export interface EndpointView {
   readonly key: string;
 }
 
+/**
+ * How much of a side shaped the user's call: all of it (their own side, the other person in a
+ * 1:1 call), only what it sent (another participant's leg in a meeting), or nothing.
+ */
+export type SideScope = 'full' | 'sending' | 'none';
+
 export interface SideView {
   readonly endpoint: EndpointView;
   readonly side: Side;
+  readonly scope: SideScope;
   readonly network: Json | null;
   readonly networkPath: string;
   readonly device: Json | null;
@@ -36,6 +43,8 @@ export interface StreamView {
   readonly direction: 'callerToCallee' | 'calleeToCaller' | 'unknown';
   readonly label: string | null;
   readonly segmentId: string;
+  /** From the stream's own start/end, else its segment's. */
+  readonly durationSeconds: number | null;
   readonly sender: SideView | null;
   readonly receiver: SideView | null;
   readonly relative: 'sent' | 'received' | 'other';

@@ -3,9 +3,9 @@
 // the sender's network, so the sender's side explains a problem first.
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
-import type { SideView } from './model.js';
+import type { CallView, SideView } from './model.js';
 import { enumValue, num } from './read.js';
-import type { StreamProblem } from './symptoms.js';
+import type { Problem } from './symptoms.js';
 import { breachesKey } from './thresholds.js';
 import type { Thresholds } from './thresholds.js';
 import type { CauseCode, Evidence } from './types.js';
@@ -19,6 +19,8 @@ export interface NetworkCondition {
   readonly confidence: number;
   /** Which streams of this side it can explain; most conditions hurt both directions. */
   readonly explains?: 'sent' | 'received';
+  /** The endpoint itself measured that this hurt the call: a finding even with no poor stream. */
+  readonly selfEvident?: boolean;
 }
 
 const BAND_24 = new Set(['frequency24ghz']);
@@ -63,6 +65,7 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
       phrase: `${p} network was short of bandwidth for ${percent(lowRatio)} of the call`,
       facts: [{ field: `${path}.bandwidthLowEventRatio`, value: lowRatio, threshold: thresholds['network.bandwidthLowRatio'] }],
       confidence: 0.8,
+      selfEvident: true,
     });
   }
   // Graph's own verdict that the network hurt this side's audio: a root cause only when nothing sharper is there.
@@ -74,37 +77,38 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
       where,
       phrase: `${p} network degraded ${verb} audio for ${percent(value)} of the call`,
       facts: [{ field: `${path}.${field}`, value, threshold: thresholds['network.qualityEventRatio'] }],
-      confidence: 0.55,
+      confidence: 0.5,
       explains,
+      selfEvident: true,
     });
   }
   return out;
 }
 
 /** Low bandwidth also shows as a small bandwidth estimate on the stream the side sent. */
-function bandwidthEstimateCondition(problem: StreamProblem, thresholds: Thresholds): NetworkCondition | null {
-  const sender = problem.assessment.view.sender;
-  const estimate = num(problem.assessment.view.stream.averageBandwidthEstimate);
+function bandwidthEstimateCondition(problem: Problem, thresholds: Thresholds): NetworkCondition | null {
+  const sender = problem.origin;
+  const estimate = problem.stream ? num(problem.stream.stream.averageBandwidthEstimate) : null;
   if (!sender || sender.side === 'service' || estimate === null || !breachesKey(estimate, 'network.bandwidthEstimateBps', thresholds)) return null;
   return {
     code: 'low-bandwidth',
     where: sender,
     phrase: `${possessive(sender)} available bandwidth averaged ${Math.round(estimate / 1000)} kbps`,
-    facts: [{ field: `${problem.assessment.view.path}.averageBandwidthEstimate`, value: estimate, threshold: thresholds['network.bandwidthEstimateBps'] }],
+    facts: [{ field: `${problem.stream!.path}.averageBandwidthEstimate`, value: estimate, threshold: thresholds['network.bandwidthEstimateBps'] }],
     confidence: 0.75,
   };
 }
 
 /** How strongly a condition on the sender / receiver explains each kind of problem. */
 const LATENCY_CODES = new Set<CauseCode>(['vpn', 'tcp-fallback', 'mobile-network']);
-function weight(condition: NetworkCondition, problem: StreamProblem, onSender: boolean): number {
+function weight(condition: NetworkCondition, problem: Problem, onSender: boolean): number {
   if (problem.kind === 'latency') return LATENCY_CODES.has(condition.code) ? 1 : 0.6;
   return onSender ? 1 : 0.85;
 }
 
 /** Root-cause findings: every condition that explains at least one problem, with both in the evidence. */
-export function networkFindings(problems: readonly StreamProblem[], thresholds: Thresholds): Finding[] {
-  const byKey = new Map<string, { condition: NetworkCondition; problems: StreamProblem[]; score: number }>();
+export function networkFindings(call: CallView, problems: readonly Problem[], thresholds: Thresholds): Finding[] {
+  const byKey = new Map<string, { condition: NetworkCondition; problems: Problem[]; score: number }>();
   const cache = new Map<SideView, NetworkCondition[]>();
   const conditionsAt = (side: SideView | null): NetworkCondition[] => {
     if (!side || side.side === 'service') return [];
@@ -113,7 +117,8 @@ export function networkFindings(problems: readonly StreamProblem[], thresholds: 
     return found;
   };
   for (const problem of problems) {
-    const { sender, receiver } = problem.assessment.view;
+    const sender = problem.origin;
+    const receiver = problem.receiver;
     const estimate = bandwidthEstimateCondition(problem, thresholds);
     const candidates: [NetworkCondition, boolean][] = [
       ...conditionsAt(sender).map((c): [NetworkCondition, boolean] => [c, true]),
@@ -132,14 +137,25 @@ export function networkFindings(problems: readonly StreamProblem[], thresholds: 
       }
     }
   }
+  // Conditions the endpoint measured as harmful count even when no stream crossed a CQD threshold.
+  for (const media of call.media) {
+    for (const where of [media.caller, media.callee]) {
+      if (where.scope === 'none') continue;
+      for (const condition of conditionsAt(where)) {
+        if (!condition.selfEvident || (where.scope === 'sending' && condition.explains === 'received')) continue;
+        const key = `${condition.code}|${condition.where.side}|${condition.where.endpoint.key}`;
+        if (!byKey.has(key)) byKey.set(key, { condition, problems: [], score: condition.confidence });
+      }
+    }
+  }
   return [...byKey.values()].map(({ condition, problems: explained, score }) => {
     const shown = [...explained].sort((a, b) => b.severity - a.severity).slice(0, 2);
     return findingFor(condition.code, condition.where, {
       tier: 'root',
-      confidence: Math.min(0.95, score + 0.03 * Math.min(3, explained.length - 1)),
+      confidence: Math.min(0.95, score + 0.03 * Math.min(3, Math.max(0, explained.length - 1))),
       evidence: [condition.phrase, ...shown.map((p) => p.phrase)].join('; '),
       facts: [...condition.facts, ...shown.flatMap((p) => p.facts)],
-      makesPoor: explained.some((p) => p.assessment.classification === 'poor'),
+      makesPoor: condition.selfEvident === true || explained.some((p) => p.makesPoor),
     });
   });
 }

@@ -1,10 +1,14 @@
 // Builds the CallView: which endpoint is the asking user's, and for every stream who sent it,
 // who received it and whether it shaped what the user heard.
 import { readEndpoint } from './endpoint.js';
-import type { CallView, EndpointView, FailureView, MediaView, SegmentView, SessionView, SideView, StreamKind, StreamView } from './model.js';
+import type { CallView, EndpointView, FailureView, MediaView, SegmentView, SessionView, SideScope, SideView, StreamKind, StreamView } from './model.js';
 import { arr, enumValue, obj, objOrEmpty, str } from './read.js';
 import type { Json } from './read.js';
+import { overlapSeconds, seconds, windowOf } from './time.js';
+import type { Window } from './time.js';
+import type { Thresholds } from './thresholds.js';
 import type { Side } from './types.js';
+
 
 function sideOf(endpoint: EndpointView, userFound: boolean): Side {
   if (endpoint.isUser) return 'you';
@@ -30,19 +34,29 @@ function streamKind(label: string | null, stream: Json): StreamKind {
   return 'unknown';
 }
 
-function readMedia(raw: unknown, path: string, segment: { caller: EndpointView; callee: EndpointView; segmentId: string; userSession: boolean; othersLeg: boolean }, userFound: boolean): MediaView {
+interface SegmentContext {
+  readonly caller: EndpointView;
+  readonly callee: EndpointView;
+  readonly segmentId: string;
+  readonly window: Window | null;
+  readonly scope: SideScope;
+  readonly userFound: boolean;
+}
+
+function readMedia(raw: unknown, path: string, seg: SegmentContext): MediaView {
   const media = objOrEmpty(raw);
   const label = str(media.label);
   const side = (endpoint: EndpointView, role: 'caller' | 'callee'): SideView => ({
     endpoint,
-    side: sideOf(endpoint, userFound),
+    side: sideOf(endpoint, seg.userFound),
+    scope: endpoint.kind === 'service' ? 'none' : seg.scope,
     network: obj(media[`${role}Network`]),
     networkPath: `${path}.${role}Network`,
     device: obj(media[`${role}Device`]),
     devicePath: `${path}.${role}Device`,
   });
-  const caller = side(segment.caller, 'caller');
-  const callee = side(segment.callee, 'callee');
+  const caller = side(seg.caller, 'caller');
+  const callee = side(seg.callee, 'callee');
   const streams: StreamView[] = [];
   arr(media.streams).forEach((rawStream, index) => {
     const stream = obj(rawStream);
@@ -52,18 +66,19 @@ function readMedia(raw: unknown, path: string, segment: { caller: EndpointView; 
     const sender = direction === 'callerToCallee' ? caller : direction === 'calleeToCaller' ? callee : null;
     const receiver = direction === 'callerToCallee' ? callee : direction === 'calleeToCaller' ? caller : null;
     const relative = sender?.endpoint.isUser ? 'sent' : receiver?.endpoint.isUser ? 'received' : 'other';
-    const feedsMeeting = segment.othersLeg && sender?.endpoint.kind === 'participant' && receiver?.endpoint.kind !== 'participant';
+    const relevant = seg.scope === 'full' || (seg.scope === 'sending' && sender?.scope === 'sending' && receiver?.endpoint.kind !== 'participant');
     streams.push({
       path: `${path}.streams[${index}]`,
       stream,
       kind: streamKind(label, stream),
       direction,
       label,
-      segmentId: segment.segmentId,
+      segmentId: seg.segmentId,
+      durationSeconds: seconds(windowOf(stream.startDateTime, stream.endDateTime) ?? seg.window),
       sender,
       receiver,
       relative,
-      relevant: !userFound || segment.userSession || feedsMeeting,
+      relevant,
     });
   });
   return { path, label, caller, callee, streams };
@@ -73,45 +88,59 @@ function isServiceLeg(caller: EndpointView, callee: EndpointView): boolean {
   return (caller.kind === 'service') !== (callee.kind === 'service');
 }
 
-export function buildCallView(record: unknown, userId: string | null): CallView {
+interface RawSession {
+  readonly raw: Json;
+  readonly caller: EndpointView;
+  readonly callee: EndpointView;
+  readonly segments: readonly { raw: Json; caller: EndpointView; callee: EndpointView }[];
+  readonly userSession: boolean;
+  readonly window: Window | null;
+}
+
+function readSessions(rawSessions: readonly unknown[], user: string | null): RawSession[] {
+  return rawSessions.map((raw, i) => {
+    const s = objOrEmpty(raw);
+    const caller = readEndpoint(s.caller, `sessions[${i}].caller`, user, null);
+    const callee = readEndpoint(s.callee, `sessions[${i}].callee`, user, null);
+    const segments = arr(s.segments).map((rawSegment, j) => {
+      const seg = objOrEmpty(rawSegment);
+      return {
+        raw: seg,
+        caller: readEndpoint(seg.caller, `sessions[${i}].segments[${j}].caller`, user, caller),
+        callee: readEndpoint(seg.callee, `sessions[${i}].segments[${j}].callee`, user, callee),
+      };
+    });
+    const userSession = caller.isUser || callee.isUser || segments.some((e) => e.caller.isUser || e.callee.isUser);
+    return { raw: s, caller, callee, segments, userSession, window: windowOf(s.startDateTime, s.endDateTime) };
+  });
+}
+
+/** What part of a session shaped the user's call. */
+function scopeOf(session: RawSession, userFound: boolean, userWindows: readonly Window[], minShared: number): SideScope {
+  if (!userFound || session.userSession) return 'full';
+  if (!isServiceLeg(session.caller, session.callee)) return 'none';
+  // Another participant's leg feeds the user only while both were in the meeting.
+  // Without times on either side, assume the legs overlapped rather than drop the evidence.
+  if (!session.window || userWindows.length === 0) return 'sending';
+  return overlapSeconds(session.window, userWindows) >= minShared ? 'sending' : 'none';
+}
+
+export function buildCallView(record: unknown, userId: unknown, thresholds: Thresholds): CallView {
   const root = objOrEmpty(record);
   const user = typeof userId === 'string' && userId.trim() !== '' ? userId.trim().toLowerCase() : null;
-  const rawSessions = arr(root.sessions);
+  const raws = readSessions(arr(root.sessions), user);
+  const userFound = raws.some((s) => s.userSession);
+  const userWindows = raws.filter((s) => s.userSession && s.window).map((s) => s.window!);
 
-  // First pass: is the user on any endpoint at all? Sides depend on it.
-  const sessionEnds = rawSessions.map((raw, i) => {
-    const s = objOrEmpty(raw);
-    return {
-      caller: readEndpoint(s.caller, `sessions[${i}].caller`, user, null),
-      callee: readEndpoint(s.callee, `sessions[${i}].callee`, user, null),
-    };
-  });
-  const segmentEnds = rawSessions.map((raw, i) =>
-    arr(objOrEmpty(raw).segments).map((rawSegment, j) => {
-      const seg = objOrEmpty(rawSegment);
-      const ends = sessionEnds[i]!;
-      return {
-        caller: readEndpoint(seg.caller, `sessions[${i}].segments[${j}].caller`, user, ends.caller),
-        callee: readEndpoint(seg.callee, `sessions[${i}].segments[${j}].callee`, user, ends.callee),
-      };
-    }),
-  );
-  const userFound =
-    sessionEnds.some((e) => e.caller.isUser || e.callee.isUser) || segmentEnds.some((segs) => segs.some((e) => e.caller.isUser || e.callee.isUser));
-
-  const sessions: SessionView[] = rawSessions.map((raw, i) => {
-    const s = objOrEmpty(raw);
-    const ends = sessionEnds[i]!;
-    const id = str(s.id) ?? `session-${i}`;
-    const segEnds = segmentEnds[i]!;
-    const userSession = ends.caller.isUser || ends.callee.isUser || segEnds.some((e) => e.caller.isUser || e.callee.isUser);
-    const othersLeg = !userSession && isServiceLeg(ends.caller, ends.callee);
-    const segments: SegmentView[] = arr(s.segments).map((rawSegment, j) => {
-      const seg = objOrEmpty(rawSegment);
-      const { caller, callee } = segEnds[j]!;
+  const sessions: SessionView[] = raws.map((rawSession, i) => {
+    const id = str(rawSession.raw.id) ?? `session-${i}`;
+    const scope = scopeOf(rawSession, userFound, userWindows, thresholds['stream.minSeconds']);
+    const othersLeg = userFound && !rawSession.userSession && isServiceLeg(rawSession.caller, rawSession.callee);
+    const segments: SegmentView[] = rawSession.segments.map(({ raw: seg, caller, callee }, j) => {
       const path = `sessions[${i}].segments[${j}]`;
       const segmentId = str(seg.id) ?? `${id}/${j}`;
-      const media = arr(seg.media).map((m, k) => readMedia(m, `${path}.media[${k}]`, { caller, callee, segmentId, userSession, othersLeg }, userFound));
+      const window = windowOf(seg.startDateTime, seg.endDateTime);
+      const media = arr(seg.media).map((m, k) => readMedia(m, `${path}.media[${k}]`, { caller, callee, segmentId, window, scope, userFound }));
       return {
         sessionId: id,
         segmentId,
@@ -126,16 +155,9 @@ export function buildCallView(record: unknown, userId: string | null): CallView 
         media,
       };
     });
-    return { id, path: `sessions[${i}]`, caller: ends.caller, callee: ends.callee, involvesUser: userSession, failure: readFailure(s.failureInfo, `sessions[${i}].failureInfo`), segments };
+    return { id, path: `sessions[${i}]`, caller: rawSession.caller, callee: rawSession.callee, involvesUser: rawSession.userSession, failure: readFailure(rawSession.raw.failureInfo, `sessions[${i}].failureInfo`), segments };
   });
 
   const media = sessions.flatMap((s) => s.segments.flatMap((seg) => seg.media));
-  return {
-    callId: str(root.id) ?? '',
-    type: str(root.type),
-    userFound,
-    sessions,
-    media,
-    streams: media.flatMap((m) => m.streams),
-  };
+  return { callId: str(root.id) ?? '', type: str(root.type), userFound, sessions, media, streams: media.flatMap((m) => m.streams) };
 }

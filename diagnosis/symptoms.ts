@@ -1,23 +1,33 @@
-// Symptoms: what a poor stream shows (loss, jitter, latency, video trouble). They rank below the
-// root causes that explain them, which network.ts links to the same problems.
+// Symptoms: what a poor stream shows (loss, jitter, latency, video trouble), and the network
+// delay an endpoint reported. They rank below the root causes that explain them, which
+// network.ts links to the same problems.
 import type { MetricReading, StreamAssessment } from './classify.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
+import type { CallView, SideView, StreamView } from './model.js';
+import { num } from './read.js';
+import { breachesKey } from './thresholds.js';
 import type { Thresholds } from './thresholds.js';
-import type { CauseCode, Evidence } from './types.js';
-import { ms, packetsPhrase, percent, streamPhrase } from './wording.js';
+import type { CauseCode, Evidence, Side } from './types.js';
+import { ms, packetsPhrase, percent, possessive, streamPhrase } from './wording.js';
 
 export type ProblemKind = 'loss' | 'jitter' | 'latency' | 'video';
 
-/** One thing wrong with one stream, phrased for evidence sentences. */
-export interface StreamProblem {
-  readonly assessment: StreamAssessment;
+/** One thing wrong, phrased for evidence sentences. */
+export interface Problem {
   readonly kind: ProblemKind;
   readonly code: CauseCode;
   readonly phrase: string;
   readonly facts: readonly Evidence[];
   /** How far past the threshold (1 = at it), to weigh confidence. */
   readonly severity: number;
+  /** Where the problem was made: the stream's sender, or the side that reported it. */
+  readonly origin: SideView | null;
+  /** The stream's receiver; null for problems a side reported about itself. */
+  readonly receiver: SideView | null;
+  /** The stream the problem was seen on, when there is one. */
+  readonly stream: StreamView | null;
+  readonly makesPoor: boolean;
 }
 
 function fact(a: StreamAssessment, m: MetricReading): Evidence {
@@ -29,28 +39,31 @@ function severity(m: MetricReading): number {
   return m.name === 'averageVideoFrameRate' ? m.threshold / Math.max(m.value, 0.1) : m.value / m.threshold;
 }
 
-function audioProblems(a: StreamAssessment): StreamProblem[] {
-  const byName = new Map(a.poorMetrics.map((m) => [m.name, m]));
+function problem(a: StreamAssessment, kind: ProblemKind, code: CauseCode, phrase: string, m: MetricReading): Problem {
+  return { kind, code, phrase, facts: [fact(a, m)], severity: severity(m), origin: a.view.sender, receiver: a.view.receiver, stream: a.view, makesPoor: a.classification === 'poor' };
+}
+
+function audioProblems(a: StreamAssessment): Problem[] {
+  const poor = new Map(a.poorMetrics.map((m) => [m.name, m]));
   const all = new Map(a.metrics.map((m) => [m.name, m]));
-  const out: StreamProblem[] = [];
-  const loss = byName.get('averagePacketLossRate');
-  const jitter = byName.get('averageJitter');
-  const rtt = byName.get('averageRoundTripTime');
-  if (loss?.value != null) out.push({ assessment: a, kind: 'loss', code: 'packet-loss', phrase: `${percent(loss.value)} of ${packetsPhrase(a.view)} were lost`, facts: [fact(a, loss)], severity: severity(loss) });
-  if (jitter?.value != null) out.push({ assessment: a, kind: 'jitter', code: 'jitter', phrase: `jitter on ${streamPhrase(a.view)} averaged ${ms(jitter.value)}`, facts: [fact(a, jitter)], severity: severity(jitter) });
-  if (rtt?.value != null) out.push({ assessment: a, kind: 'latency', code: 'high-latency', phrase: `the round trip for ${streamPhrase(a.view)} averaged ${ms(rtt.value)}`, facts: [fact(a, rtt)], severity: severity(rtt) });
+  const out: Problem[] = [];
+  const loss = poor.get('averagePacketLossRate');
+  const jitter = poor.get('averageJitter');
+  const rtt = poor.get('averageRoundTripTime');
+  if (loss?.value != null) out.push(problem(a, 'loss', 'packet-loss', `${percent(loss.value)} of ${packetsPhrase(a.view)} were lost`, loss));
+  if (jitter?.value != null) out.push(problem(a, 'jitter', 'jitter', `jitter on ${streamPhrase(a.view)} averaged ${ms(jitter.value)}`, jitter));
+  if (rtt?.value != null) out.push(problem(a, 'latency', 'high-latency', `the round trip for ${streamPhrase(a.view)} averaged ${ms(rtt.value)}`, rtt));
   if (!loss && !jitter) {
     // Degradation and concealment are effects of loss or jitter; blame whichever was closer to its limit.
-    const effect = byName.get('averageAudioDegradation') ?? byName.get('averageRatioOfConcealedSamples');
+    const effect = poor.get('averageAudioDegradation') ?? poor.get('averageRatioOfConcealedSamples');
     if (effect?.value != null) {
-      const lossRatio = all.get('averagePacketLossRate') ? severity(all.get('averagePacketLossRate')!) : 0;
-      const jitterRatio = all.get('averageJitter') ? severity(all.get('averageJitter')!) : 0;
-      const isJitter = jitterRatio > lossRatio;
+      const ratio = (name: string): number => (all.get(name)?.value != null ? severity(all.get(name)!) : 0);
+      const isJitter = ratio('averageJitter') > ratio('averagePacketLossRate');
       const what =
         effect.name === 'averageAudioDegradation'
           ? `network problems cost ${streamPhrase(a.view)} ${effect.value.toFixed(1)} MOS points`
           : `${percent(effect.value)} of ${streamPhrase(a.view)} had to be concealed`;
-      out.push({ assessment: a, kind: isJitter ? 'jitter' : 'loss', code: isJitter ? 'jitter' : 'packet-loss', phrase: what, facts: [fact(a, effect)], severity: severity(effect) });
+      out.push(problem(a, isJitter ? 'jitter' : 'loss', isJitter ? 'jitter' : 'packet-loss', what, effect));
     }
   }
   return out;
@@ -62,8 +75,8 @@ const VIDEO_CODES: Record<string, CauseCode> = {
   postForwardErrorCorrectionPacketLossRate: 'packet-loss',
 };
 
-function videoProblems(a: StreamAssessment, thresholds: Thresholds): StreamProblem[] {
-  const out: StreamProblem[] = [];
+function videoProblems(a: StreamAssessment, thresholds: Thresholds): Problem[] {
+  const out: Problem[] = [];
   for (const m of a.poorMetrics) {
     if (m.value === null) continue;
     const phrase =
@@ -72,39 +85,77 @@ function videoProblems(a: StreamAssessment, thresholds: Thresholds): StreamProbl
         : m.name === 'averageVideoFrameRate'
           ? `${streamPhrase(a.view)} ran at ${m.value.toFixed(1)} frames per second`
           : `${percent(m.value)} of ${packetsPhrase(a.view)} were lost even after error correction`;
-    out.push({ assessment: a, kind: 'video', code: VIDEO_CODES[m.name] ?? 'packet-loss', phrase, facts: [fact(a, m)], severity: severity(m) });
+    out.push(problem(a, 'video', VIDEO_CODES[m.name] ?? 'packet-loss', phrase, m));
   }
   const freeze = a.metrics.find((m) => m.name === 'averageFreezeDuration');
-  if (freeze?.value != null && freeze.value > thresholds['video.freezeMs']) {
-    out.push({ assessment: a, kind: 'video', code: 'video-freezes', phrase: `${streamPhrase(a.view)} froze for ${(freeze.value / 1000).toFixed(1)} s on average`, facts: [fact(a, freeze)], severity: severity(freeze) });
+  if (a.classification === 'poor' && freeze?.value != null && freeze.value > thresholds['video.freezeMs']) {
+    out.push(problem(a, 'video', 'video-freezes', `${streamPhrase(a.view)} froze for ${(freeze.value / 1000).toFixed(1)} s on average`, freeze));
   }
   return out;
 }
 
-export function problemsOf(a: StreamAssessment, thresholds: Thresholds): StreamProblem[] {
+export function streamProblems(a: StreamAssessment, thresholds: Thresholds): Problem[] {
   if (!a.view.relevant) return [];
   if (a.view.kind === 'audio') return a.classification === 'poor' ? audioProblems(a) : [];
   if (a.view.kind === 'video' || a.view.kind === 'screenSharing') return videoProblems(a, thresholds);
   return [];
 }
 
-/** Where a symptom happened: the sender's network, or the path when the service sent it. */
-function symptomSide(p: StreamProblem): Finding['side'] {
-  const sender = p.assessment.view.sender;
-  if (!sender) return 'unknown';
-  if (sender.side === 'service') return 'unknown';
-  return sender.side;
+function delayRatio(side: SideView | null): number | null {
+  return side?.network ? num(side.network.delayEventRatio) : null;
 }
 
-export function symptomFindings(problems: readonly StreamProblem[]): Finding[] {
-  return problems.map((p) =>
-    findingFor(p.code, p.assessment.view.sender, {
+/** Sides that reported delay bad enough to disrupt conversation (networkInfo.delayEventRatio). */
+export function delayProblems(call: CallView, thresholds: Thresholds): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const media of call.media) {
+    for (const where of [media.caller, media.callee]) {
+      const ratio = delayRatio(where);
+      if (where.scope === 'none' || ratio === null || !breachesKey(ratio, 'network.delayRatio', thresholds)) continue;
+      if (seen.has(where.endpoint.key)) continue;
+      seen.add(where.endpoint.key);
+      out.push({
+        kind: 'latency',
+        code: 'high-latency',
+        phrase: `${possessive(where)} network delay was high enough to disrupt the conversation for ${percent(ratio)} of the call`,
+        facts: [{ field: `${where.networkPath}.delayEventRatio`, value: ratio, threshold: thresholds['network.delayRatio'] }],
+        severity: ratio / thresholds['network.delayRatio'],
+        origin: where,
+        receiver: null,
+        stream: null,
+        makesPoor: true,
+      });
+    }
+  }
+  return out;
+}
+
+/** Round trip is shared by both directions: blame the side that reported the delay, if only one did. */
+function latencyOrigin(p: Problem, thresholds: Thresholds): SideView | null {
+  if (!p.receiver) return p.origin;
+  const delayed = [p.origin, p.receiver].filter((s) => {
+    const r = delayRatio(s);
+    return r !== null && breachesKey(r, 'network.delayRatio', thresholds);
+  });
+  return delayed.length === 1 ? delayed[0]! : null;
+}
+
+function symptomSide(where: SideView | null): Side {
+  if (!where || where.side === 'service') return 'unknown';
+  return where.side;
+}
+
+export function symptomFindings(problems: readonly Problem[], thresholds: Thresholds): Finding[] {
+  return problems.map((p) => {
+    const where = p.kind === 'latency' ? latencyOrigin(p, thresholds) : p.origin;
+    return findingFor(p.code, where, {
       tier: 'symptom',
-      side: symptomSide(p),
-      confidence: Math.min(0.7, 0.45 + 0.1 * Math.min(2.5, p.severity - 1 + 0.5)),
+      side: symptomSide(where),
+      confidence: Math.min(0.7, 0.45 + 0.1 * Math.min(2.5, p.severity - 0.5)),
       evidence: p.phrase,
       facts: p.facts,
-      makesPoor: p.assessment.classification === 'poor',
-    }),
-  );
+      makesPoor: p.makesPoor,
+    });
+  });
 }

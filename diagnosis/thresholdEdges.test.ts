@@ -40,6 +40,7 @@ const EDGES: Edge[] = [
   { key: 'audio.concealedRatio', build: (v) => received(healthyAudio({ averageRatioOfConcealedSamples: v })), good: 0.07, bad: 0.071, observe: verdict, whenGood: 'good', whenBad: 'poor' },
   // Too few packets: a stream with terrible jitter is not classified, so the call is not poor.
   { key: 'audio.minPackets', build: (v) => received(healthyAudio({ averageJitter: 'PT0.2S', packetUtilization: v })), good: 501, bad: 500, observe: verdict, whenGood: 'poor', whenBad: 'good' },
+  { key: 'stream.minSeconds', build: (v) => received(healthyAudio({ averageJitter: 'PT0.2S', startDateTime: '2026-11-20T10:00:00Z', endDateTime: new Date(Date.UTC(2026, 10, 20, 10, 0, 0) + v * 1000).toISOString() })), good: 10, bad: 9.9, observe: verdict, whenGood: 'poor', whenBad: 'good' },
   { key: 'video.frameLossPercent', build: (v) => received(healthyVideo({ averageVideoFrameLossPercentage: v }), 'main-video'), good: 50, bad: 50.1, observe: verdict, whenGood: 'good', whenBad: 'poor' },
   { key: 'video.frameRate', build: (v) => received(healthyVideo({ averageVideoFrameLossPercentage: null, averageVideoFrameRate: v }), 'main-video'), good: 7, bad: 6.9, observe: verdict, whenGood: 'good', whenBad: 'poor' },
   { key: 'vbss.frameRate', build: (v) => received(healthyVideo({ averageVideoFrameLossPercentage: null, averageVideoFrameRate: v }), 'applicationsharing-video'), good: 2, bad: 1.9, observe: verdict, whenGood: 'good', whenBad: 'poor' },
@@ -56,6 +57,7 @@ const EDGES: Edge[] = [
   { key: 'network.wifiSignalPercent', build: (v) => lossyFromBob({ connectionType: 'wifi', wifiBand: 'frequency50GHz', wifiSignalStrength: v }), good: 50, bad: 49, observe: topCause, whenGood: 'packet-loss', whenBad: 'wifi-weak-signal' },
   { key: 'network.bandwidthLowRatio', build: (v) => lossyFromBob({ bandwidthLowEventRatio: v }), good: 0.099, bad: 0.1, observe: topCause, whenGood: 'packet-loss', whenBad: 'low-bandwidth' },
   { key: 'network.bandwidthEstimateBps', build: (v) => lossyFromBob({}, { averageBandwidthEstimate: v }), good: 100_000, bad: 99_999, observe: topCause, whenGood: 'packet-loss', whenBad: 'low-bandwidth' },
+  { key: 'network.delayRatio', build: (v) => peerToPeer({ callee: { ...BOB, network: { delayEventRatio: v } } }), good: 0.099, bad: 0.1, observe: topCause, whenGood: undefined, whenBad: 'high-latency' },
   { key: 'network.qualityEventRatio', build: (v) => lossyFromBob({ sentQualityEventRatio: v }), good: 0.199, bad: 0.2, observe: topCause, whenGood: 'packet-loss', whenBad: 'congested-network' },
 ];
 

@@ -39,6 +39,7 @@ export const THRESHOLD_TABLE = {
   'audio.jitterMs': def(30, 'ms', 'above', 'averageJitter', CQD_AUDIO),
   'audio.concealedRatio': def(0.07, 'fraction', 'above', 'averageRatioOfConcealedSamples', CQD_AUDIO, 1),
   'audio.minPackets': def(500, 'packets', 'atMost', 'packetUtilization', `${CQD_AUDIO}: only streams with more than 500 packets are classified`),
+  'stream.minSeconds': def(10, 's', 'below', 'startDateTime..endDateTime', `${HEURISTIC}; CQD leaves very short streams unclassified without naming a length`),
   'video.frameLossPercent': def(50, '%', 'above', 'averageVideoFrameLossPercentage', CQD_VIDEO, 100),
   'video.frameRate': def(7, 'fps', 'below', 'averageVideoFrameRate', CQD_VIDEO),
   'vbss.frameRate': def(2, 'fps', 'below', 'averageVideoFrameRate', CQD_VBSS),
@@ -55,6 +56,7 @@ export const THRESHOLD_TABLE = {
   'network.wifiSignalPercent': def(50, '%', 'below', 'wifiSignalStrength', HEURISTIC, 100),
   'network.bandwidthLowRatio': def(0.1, 'fraction', 'atLeast', 'bandwidthLowEventRatio', HEURISTIC, 1),
   'network.bandwidthEstimateBps': def(100_000, 'bits per second', 'below', 'averageBandwidthEstimate', HEURISTIC),
+  'network.delayRatio': def(0.1, 'fraction', 'atLeast', 'delayEventRatio', HEURISTIC, 1),
   'network.qualityEventRatio': def(0.2, 'fraction', 'atLeast', 'sentQualityEventRatio / receivedQualityEventRatio', HEURISTIC, 1),
 } as const satisfies Record<string, ThresholdDefinition>;
 
