@@ -10,6 +10,8 @@ import { registerCardActions } from './handlers/cardActionRoutes.js';
 import { registerInstallRoutes } from './handlers/installRoutes.js';
 import { registerMessageRoutes } from './handlers/messageRoutes.js';
 import { registerTurnGate } from './handlers/turnGate.js';
+import { createActionPlanner, createPlannerModel } from './planner/createPlanner.js';
+import { registerPlannerActions } from './planner/plannerActions.js';
 import type { CallDoctorTurnState } from './state.js';
 
 export interface Bot {
@@ -18,6 +20,7 @@ export interface Bot {
 }
 
 export function createBot(deps: BotDependencies): Bot {
+  const model = deps.plannerModel ?? (deps.planner ? createPlannerModel(deps.planner) : undefined);
   const adapter = deps.adapter ?? createBotAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' }, deps.logger);
   const app = new Application<CallDoctorTurnState>({
     adapter,
@@ -27,13 +30,16 @@ export function createBot(deps: BotDependencies): Bot {
     startTypingTimer: deps.typingIndicator ?? true,
     longRunningMessages: false,
     adaptiveCards: { actionSubmitFilter: 'verb' },
+    // No looping: each action already answered with a card, and a second model call would only repeat it.
+    ...(model ? { ai: { planner: createActionPlanner(model), allow_looping: false } } : {}),
   });
 
   registerTurnGate(app, deps);
   registerInstallRoutes(app, deps);
   // Card actions before text routes: a submit is a message with no text and must not reach the help fallback.
   registerCardActions(app, deps);
-  registerMessageRoutes(app, deps, { plannerHandlesTheRest: false });
+  registerMessageRoutes(app, deps, { plannerHandlesTheRest: model !== undefined });
+  if (model) registerPlannerActions(app, deps);
   // No app.error(): it would replace the adapter's onTurnError, which logs and answers kindly.
   return { app, adapter };
 }
