@@ -40,7 +40,7 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
       tlsDir: join(dataDir, 'emulator', 'tls'),
       seed: demo.seed,
       recordsDir: demo.recordsDir && resolve(cwd, demo.recordsDir),
-      onLine: (line) => print(`[emulator] ${line}`),
+      onLine: print,
     });
     running.push({ name: 'the Graph emulator', stop: () => emulator.process.stop() });
     void emulator.process.exited.then(() => shutdown('the Graph emulator exited', 1));
@@ -57,8 +57,8 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
       `  Tab:            ${serverUrl}/tab/ (the personal tab; open it in a browser)`,
       `  Graph emulator: ${emulator.baseUrl} (certificate ${emulator.certPath})`,
     ];
-    if (demo.playground && !demo.recordsDir) {
-      const people = await loadDemoPeople({ baseUrl: emulator.baseUrl, ca: emulator.ca, tenantId: config.graph.tenantId, clientId: config.graph.clientId, clientSecret: config.graph.auth.clientSecret });
+    if (demo.playground && emulator.demoUserId) {
+      const people = await loadDemoPeople(emulator, emulator.demoUserId);
       const playground = await startPlayground({
         cwd,
         dataDir: join(dataDir, 'playground'),

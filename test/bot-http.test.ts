@@ -1,0 +1,195 @@
+// Issue #6 integration: real activities posted to POST /api/messages of the composed server,
+// answered from the Graph emulator through the real graph module, diagnosis and SQLite store.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttons, visibleText } from '../bot/testing/cardReading.js';
+import { VERDICTS } from '../bot/cards/wording.js';
+import { diagnoseCall, parseCallRecord } from '../diagnosis/index.js';
+import { startServerAgainst, startLoopbackConnector, type LoopbackConnector, type ServerUnderTest } from './server-harness.js';
+import { startEmulator, type EmulatorHandle } from './support/emulator.js';
+
+type Json = Record<string, unknown>;
+type Reply = { type: string; text?: string; attachments?: { contentType?: string; content?: unknown }[] };
+
+let emulator: EmulatorHandle;
+let sut: ServerUnderTest;
+let connector: LoopbackConnector;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  sut = await startServerAgainst(emulator);
+  connector = await startLoopbackConnector();
+});
+afterAll(async () => {
+  await sut?.close();
+  await connector?.close();
+  await emulator?.close();
+});
+
+function participantIds(record: Json): string[] {
+  const participants = (record.participants_v2 as Json[] | undefined) ?? [];
+  return participants.map((p) => String(((p.identity as Json | undefined)?.user as Json | undefined)?.id ?? p.id));
+}
+
+/** The user's newest call in the generated tenant, found without the product's code. */
+function newestCallOf(userId: string): Json {
+  const now = emulator.now().getTime();
+  const mine = emulator.tenant!.records.filter((r) => participantIds(r).includes(userId) && Date.parse(String(r.startDateTime)) <= now);
+  mine.sort((a, b) => Date.parse(String(b.startDateTime)) - Date.parse(String(a.startDateTime)));
+  return mine[0]!;
+}
+
+function displayNameOf(userId: string): string {
+  return emulator.tenant!.users.find((u) => u.id === userId)!.displayName;
+}
+
+let activityCounter = 0;
+function message(userId: string, text: string, extra: Json = {}): Json {
+  activityCounter++;
+  return {
+    type: 'message',
+    id: `activity-${activityCounter}`,
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    timestamp: emulator.now().toISOString(),
+    from: { id: `29:${userId}`, name: displayNameOf(userId), aadObjectId: userId },
+    recipient: { id: '28:call-doctor', name: 'Call Doctor' },
+    conversation: { id: `a:personal-${userId}`, conversationType: 'personal', tenantId: emulator.tenantId },
+    channelData: { tenant: { id: emulator.tenantId } },
+    locale: 'en-US',
+    textFormat: 'plain',
+    text,
+    ...extra,
+  };
+}
+
+async function ask(activity: Json): Promise<{ status: number; replies: Reply[] }> {
+  const response = await fetch(`${sut.running.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...activity, deliveryMode: 'expectReplies' }),
+  });
+  const body = (await response.json()) as { activities?: Reply[] };
+  return { status: response.status, replies: (body.activities ?? []).filter((a) => a.type === 'message') };
+}
+
+describe('POST /api/messages with deliveryMode expectReplies', () => {
+  it.each(['why did my last call drop', 'what happened to my call?', 'my call was terrible', "why couldn't they hear me"])(
+    'when the demo user asks "%s", then the card diagnoses their newest call with its verdict and the right buttons',
+    async (question) => {
+      const userId = emulator.tenant!.demoUserId;
+      const record = newestCallOf(userId);
+      const parsed = parseCallRecord(record);
+      if (!parsed.ok) throw new Error(parsed.problem);
+      const expected = diagnoseCall(parsed.record, userId);
+
+      const { status, replies } = await ask(message(userId, question));
+
+      expect(status).toBe(200);
+      const card = replies.find((r) => r.attachments?.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
+      expect(card, `replies: ${JSON.stringify(replies).slice(0, 500)}`).toBeDefined();
+      const text = visibleText(card!);
+      expect(text).toContain(VERDICTS[expected.verdict].label);
+      expect(text).toContain(expected.summary);
+      const titles = buttons(card!).map((b) => b.title);
+      expect(titles).toEqual(expect.arrayContaining(['Show segments', 'Other recent calls', 'Yes', 'No']));
+      // "Show segments" opens this very call in the tab.
+      expect(buttons(card!).find((b) => b.title === 'Show segments')!.url).toBe(`${sut.config.publicUrl}/tab/#/calls/${encodeURIComponent(String(record.id))}`);
+    },
+  );
+
+  it('when the user presses "Was this helpful? Yes", then the vote is stored against the cause the card gave', async () => {
+    const userId = emulator.tenant!.demoUserId;
+    const { replies } = await ask(message(userId, 'why did my last call drop'));
+    const yes = buttons(replies.find((r) => r.attachments?.length)!).find((b) => b.title === 'Yes')!;
+    const before = await sut.server.store.bot.feedback.tally(emulator.tenantId);
+
+    const { status } = await ask(message(userId, '', { text: undefined, value: yes.data }));
+
+    expect(status).toBe(200);
+    const after = await sut.server.store.bot.feedback.tally(emulator.tenantId);
+    const cause = (yes.data?.causeCode as string | null | undefined) ?? null;
+    const count = (tally: typeof after) => tally.find((t) => t.causeCode === cause)?.helpful ?? 0;
+    expect(count(after)).toBe(count(before) + 1);
+  });
+
+  it('when someone with no calls in the last 30 days asks, then the answer says so instead of inventing a call', async () => {
+    const stranger = '0badc0de-0000-4000-8000-000000000000';
+    const { status, replies } = await ask({ ...message(emulator.tenant!.demoUserId, 'why did my last call drop'), from: { id: `29:${stranger}`, name: 'New Person', aadObjectId: stranger } });
+    expect(status).toBe(200);
+    const text = replies.map((r) => visibleText(r)).join('\n');
+    expect(text).toMatch(/30 days/);
+    expect(text).not.toMatch(/Show segments/);
+  });
+
+  it('when Graph keeps failing, then the user gets a friendly message and no stack trace, and the server still serves', async () => {
+    // Someone whose calls are not cached yet, so the question has to reach Graph.
+    const userId = emulator.tenant!.users.map((u) => u.id).find((id) => id !== emulator.tenant!.demoUserId && emulator.tenant!.records.some((r) => participantIds(r).includes(id)))!;
+    emulator.injectFaults({ status: 503, retryAfterSeconds: 0, count: Infinity, pathIncludes: 'callRecords' });
+    try {
+      const { status, replies } = await ask(message(userId, 'why did my last call drop'));
+      expect(status).toBe(200);
+      const text = replies.map((r) => visibleText(r)).join('\n');
+      expect(text).toMatch(/unavailable|try again/i);
+      expect(text).not.toMatch(/Error:|at .*\.ts:\d+/);
+    } finally {
+      emulator.clearFaults();
+    }
+    expect((await fetch(`${sut.running.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('POST /api/messages with normal delivery (loopback connector)', () => {
+  it('when the user asks for their calls, then the reply is posted to the connector as a card answering that conversation', async () => {
+    const userId = emulator.tenant!.demoUserId;
+    const before = connector.received.length;
+    const activity = message(userId, 'show my last 5 calls');
+    const response = await fetch(`${sut.running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(response.status).toBe(200);
+
+    const received = (await connector.waitFor(before + 1)).slice(before);
+    const reply = received.map((r) => r.activity).find((a) => Array.isArray(a.attachments))!;
+    expect(received[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(`a:personal-${userId}`)}/activities/${String(activity.id)}`);
+    expect(reply.replyToId).toBe(activity.id);
+    const card = reply as unknown as Reply;
+    const rows = buttons(card).filter((b) => b.title === 'Diagnose this call');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(5);
+    // The newest call comes first.
+    expect(rows[0]!.data?.callId).toBe(newestCallOf(userId).id);
+  });
+});
+
+describe('privacy of the whole exchange', () => {
+  it('when questions were answered from real-shaped records, then no IP address from those records reached the log', () => {
+    const ips = new Set<string>();
+    const collect = (value: unknown, key = ''): void => {
+      if (typeof value === 'string' && /ipaddress$/i.test(key)) ips.add(value);
+      else if (Array.isArray(value)) value.forEach((v) => collect(v));
+      else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => collect(v, k));
+    };
+    emulator.tenant!.records.forEach((r) => collect(r));
+    expect(ips.size).toBeGreaterThan(0);
+    const log = sut.logText();
+    expect(log.length).toBeGreaterThan(0);
+    for (const ip of ips) expect(log).not.toContain(ip);
+  });
+});
+
+describe('channel authentication', () => {
+  it('when BOT_ID is set and a request has no Bot Connector token, then it gets 401 and no reply is sent', async () => {
+    const secured = await startServerAgainst(emulator, { BOT_ID: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'MultiTenant' });
+    try {
+      const before = connector.received.length;
+      const response = await fetch(`${secured.running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message(emulator.tenant!.demoUserId, 'why did my last call drop')),
+      });
+      expect(response.status).toBe(401);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(connector.received.length).toBe(before);
+    } finally {
+      await secured.close();
+    }
+  });
+});
