@@ -83,7 +83,7 @@ export function registerPlannerActions(app: Application<CallDoctorTurnState>, de
   });
 
   // teams-ai routes every failure of a planned turn here, not only HTTP ones.
-  ai.action<unknown>(AI.HttpErrorActionName, async (context, _state, error) => {
+  ai.action<Record<string, unknown>>(AI.HttpErrorActionName, async (context, _state, error) => {
     deps.logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'AI planner failed; answered with help');
     await sendHelp(context, deps, 'I couldn’t work that question out just now. These phrasings always work:');
     return AI.StopCommandName;
