@@ -1,0 +1,42 @@
+// Done-when of issue #5: with the emulator's throttling on (Graph's §8 limits), a storm of
+// background work finishes without a single 429, while a person asking during the storm is
+// served ahead of it. Asserted on queue state and request order, not on time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from './support/emulator.js';
+import { graphOverEmulator, graphRequests } from './support/graphOverEmulator.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+// More list requests than Graph allows in one 20-second window (40), so the storm must wait a window.
+const STORM = 45;
+
+describe('Graph budget against the throttling emulator', () => {
+  let emulator: EmulatorHandle;
+  beforeAll(async () => {
+    emulator = await startEmulator({ seed: 42, throttle: true });
+  });
+  afterAll(() => emulator.close());
+
+  it('when a storm of background lists exceeds the list limit, then it completes with no 429 and a person asking meanwhile goes first', { timeout: 90_000 }, async () => {
+    const graph = graphOverEmulator(emulator);
+    const now = emulator.now().getTime();
+    const demoUser = emulator.tenant!.demoUserId;
+    const aCall = (emulator.tenant!.records as { id: string; sessions: unknown[] }[]).find((r) => r.sessions.length < 60)!.id;
+
+    const storm = Array.from({ length: STORM }, (_, i) => graph.feed.backfill({ from: new Date(now - (i + 2) * HOUR_MS), to: new Date(now - (i + 1) * HOUR_MS) }));
+    while (graph.budgetSnapshot().waiting.background === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const [calls, record] = await Promise.all([graph.callRecords.recentCalls(demoUser), graph.callRecords.getCall(aCall)]);
+    const backgroundStillWaiting = graph.budgetSnapshot().waiting.background;
+    await Promise.all(storm);
+
+    expect(calls.length).toBeGreaterThan(0);
+    expect(record.id).toBe(aCall);
+    // The person was answered while background requests were still queued for the next window.
+    expect(backgroundStillWaiting).toBeGreaterThan(0);
+    const lists = graphRequests(emulator).filter((r) => r.path.endsWith('/communications/callRecords'));
+    expect(lists).toHaveLength(STORM + 1);
+    const personPosition = lists.findIndex((r) => decodeURIComponent(r.url).includes(demoUser));
+    expect(personPosition).toBeLessThan(STORM);
+    expect(emulator.requests().filter((r) => r.status === 429)).toEqual([]);
+  });
+});
