@@ -15,6 +15,9 @@ import { identityRoutes } from './identity/routes.js';
 import { createTokenIssuer, ROLE_CALL_RECORDS, ROLE_PSTN_CALLS, type AppRegistration } from './identity/tokens.js';
 import type { EmulatorState } from './routes/context.js';
 import { graphRouter } from './routes/graphRouter.js';
+import { GRAPH_TIMING, type DeliveryTiming } from './notifications/delivery.js';
+import { SubscriptionManager } from './notifications/subscriptions.js';
+import { subscriptionsRoutes } from './routes/subscriptions/index.js';
 import { RecordStore } from './store/recordStore.js';
 import { emptyReportStore, type ReportStore } from './store/reportStore.js';
 import { Throttle } from './throttling/throttle.js';
@@ -40,6 +43,8 @@ export interface EmulatorOptions {
   /** Serve these callRecord files instead of a generated tenant. */
   readonly recordsDir?: string;
   readonly throttle?: boolean;
+  /** Notification timings; Graph's by default. Tests shorten the redelivery delays. */
+  readonly notificationTiming?: Partial<DeliveryTiming>;
   readonly log?: (message: string) => void;
 }
 
@@ -53,6 +58,7 @@ export interface RunningEmulator {
   readonly state: EmulatorState;
   readonly faults: FaultInjector;
   readonly requestLog: RequestLog;
+  readonly subscriptions: SubscriptionManager;
   close(): Promise<void>;
 }
 
@@ -95,13 +101,18 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   };
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
+  const subscriptions = new SubscriptionManager({ tenantId, now, log, timing: { ...GRAPH_TIMING, ...options.notificationTiming } });
+  records.onChange((change) => subscriptions.onRecordChange(change));
+  const extraRoutes = (router: express.Router, version: 'v1.0' | 'beta'): void => {
+    router.use('/subscriptions', subscriptionsRoutes({ ...state, version }, subscriptions));
+  };
 
   const http = express();
   http.disable('x-powered-by');
   http.set('etag', false);
-  http.use('/_emulator', adminRoutes({ state, faults, groundTruth: () => groundTruth }));
-  http.use('/v1.0', graphRouter({ state, faults, requestLog }, 'v1.0'));
-  http.use('/beta', graphRouter({ state, faults, requestLog }, 'beta'));
+  http.use('/_emulator', adminRoutes({ state, faults, subscriptions, groundTruth: () => groundTruth }));
+  http.use('/v1.0', graphRouter({ state, faults, requestLog, extraRoutes }, 'v1.0'));
+  http.use('/beta', graphRouter({ state, faults, requestLog, extraRoutes }, 'beta'));
   http.use(identityRoutes({ tenantId, apps: state.apps, issuer: state.issuer, now }));
 
   const server = createServer({ cert: options.tls.cert, key: options.tls.key }, http);
@@ -118,7 +129,11 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     state,
     faults,
     requestLog,
-    close: () => close(server),
+    subscriptions,
+    close: async () => {
+      subscriptions.close();
+      await close(server);
+    },
   };
 }
 

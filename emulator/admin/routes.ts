@@ -5,6 +5,7 @@ import type { GroundTruth } from '../data/groundTruth.js';
 import type { FaultInjector, FaultSpec } from '../http/faults.js';
 import { baseUrlOf } from '../identity/routes.js';
 import { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from '../identity/tokens.js';
+import type { SubscriptionManager } from '../notifications/subscriptions.js';
 import type { EmulatorState } from '../routes/context.js';
 import { isObject, type JsonObject } from '../store/json.js';
 import { RecordValidationError } from '../store/recordStore.js';
@@ -12,6 +13,7 @@ import { RecordValidationError } from '../store/recordStore.js';
 export interface AdminDeps {
   readonly state: EmulatorState;
   readonly faults: FaultInjector;
+  readonly subscriptions: SubscriptionManager;
   readonly groundTruth: () => readonly GroundTruth[];
 }
 
@@ -35,6 +37,16 @@ export function adminRoutes(deps: AdminDeps): Router {
     if (!Array.isArray(req.body) || !req.body.every(isObject)) throw new AdminError('Body must be an array of row objects.');
     target.push(...(req.body as JsonObject[]));
     res.status(204).end();
+  });
+
+  /** Sends a reauthorizationRequired lifecycle notification for a subscription now. */
+  router.post('/subscriptions/:id/reauthorization-required', (req, res) => {
+    if (!deps.subscriptions.sendLifecycleEvent(String(req.params.id))) throw new AdminError('No such subscription, or it has no lifecycleNotificationUrl.');
+    res.status(202).end();
+  });
+
+  router.get('/notifications', (_req, res) => {
+    res.json(deps.subscriptions.deliveries());
   });
 
   router.get('/ground-truth', (_req, res) => {

@@ -13,12 +13,13 @@ import type { GroundTruth } from '../../emulator/data/groundTruth.js';
 import type { GeneratedTenant } from '../../emulator/data/types.js';
 import type { FaultSpec } from '../../emulator/http/faults.js';
 import type { RequestLogEntry } from '../../emulator/http/requestLog.js';
+import type { DeliveryAttempt, DeliveryTiming } from '../../emulator/notifications/delivery.js';
 import { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from '../../emulator/identity/tokens.js';
 import { startEmulatorServer, type RunningEmulator } from '../../emulator/server.js';
 import { ensureCertificate } from '../../emulator/tls/certificate.js';
 import type {} from './tls-setup.js';
 
-export type { FaultSpec, GeneratedTenant, GroundTruth, RequestLogEntry };
+export type { DeliveryAttempt, DeliveryTiming, FaultSpec, GeneratedTenant, GroundTruth, RequestLogEntry };
 export { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS };
 
 export interface EmulatorHandle {
@@ -48,6 +49,10 @@ export interface EmulatorHandle {
   userToken(userId: string, options?: { audience?: string; scopes?: readonly string[] }): Promise<string>;
   /** Registers another client id/secret pair for ClientSecretCredential, with the given roles. */
   registerApp(app: { clientId: string; clientSecret: string; roles: readonly string[] }): void;
+  /** Sends a reauthorizationRequired lifecycle notification for the subscription now. */
+  sendReauthorizationRequired(subscriptionId: string): void;
+  /** Every change/lifecycle delivery attempt so far (url, attempt, status, delivered). */
+  notificationDeliveries(): readonly DeliveryAttempt[];
   /** The emulator's clock (starts at options.now, runs on in real time). */
   now(): Date;
   readonly groundTruth: readonly GroundTruth[];
@@ -59,6 +64,8 @@ export interface StartEmulatorOptions {
   seed?: number;
   /** Serve these callRecord JSON files instead of a generated tenant. */
   recordsDir?: string;
+  /** Notification timings (Graph's by default), e.g. { redeliveryDelaysMs: [50, 50] } to see retries quickly. */
+  notificationTiming?: Partial<DeliveryTiming>;
   /** Graph's throttling limits; default true (as Graph). */
   throttle?: boolean;
   /** The emulator's "now" at start; default the real time. */
@@ -70,7 +77,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const tlsDir = inject('emulatorTlsDir');
   if (!tlsDir) throw new Error("startEmulator needs the node project's globalSetup test/support/tls-setup.ts (see vitest.config.ts).");
   const tls = await ensureCertificate(tlsDir);
-  const running = await startEmulatorServer({ tls, seed: options.seed, recordsDir: options.recordsDir, throttle: options.throttle ?? true, now: options.now, tenantId: options.tenantId });
+  const running = await startEmulatorServer({ tls, seed: options.seed, recordsDir: options.recordsDir, throttle: options.throttle ?? true, now: options.now, tenantId: options.tenantId, notificationTiming: options.notificationTiming });
   return toHandle(running);
 }
 
@@ -104,6 +111,10 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
       );
     },
     registerApp: (app) => state.apps.register(app),
+    sendReauthorizationRequired: (id) => {
+      running.subscriptions.sendLifecycleEvent(id);
+    },
+    notificationDeliveries: () => running.subscriptions.deliveries(),
     now: () => state.now(),
     close: () => running.close(),
   };

@@ -1,0 +1,107 @@
+// Delivery of change and lifecycle notifications to the subscriber (§7.3): a 2xx within the
+// delivery timeout (3 s) counts; anything else is retried on a schedule, then dropped.
+export interface DeliveryTiming {
+  /** Graph: 3 s. */
+  readonly deliveryTimeoutMs: number;
+  /** Waits before each retry; after the last one the notification is dropped (Graph: up to 4 h). */
+  readonly redeliveryDelaysMs: readonly number[];
+  /** Graph: 10 s for the validation handshake. */
+  readonly validationTimeoutMs: number;
+  /** Delay between a record appearing and its notification (Graph: minutes; default 0 here). */
+  readonly notificationLatencyMs: number;
+  /** Send reauthorizationRequired this long before a subscription expires. */
+  readonly reauthorizationLeadMs: number;
+}
+
+export const GRAPH_TIMING: DeliveryTiming = {
+  deliveryTimeoutMs: 3000,
+  redeliveryDelaysMs: [10_000, 30_000, 60_000, 300_000, 600_000, 1_800_000, 3_600_000, 3_600_000, 3_600_000, 2_700_000],
+  validationTimeoutMs: 10_000,
+  notificationLatencyMs: 0,
+  reauthorizationLeadMs: 60 * 60_000,
+};
+
+export interface DeliveryAttempt {
+  readonly url: string;
+  readonly kind: 'change' | 'lifecycle';
+  readonly attempt: number;
+  /** HTTP status, or 0 for a timeout or a connection error. */
+  readonly status: number;
+  readonly delivered: boolean;
+  readonly notifications: number;
+}
+
+export class Deliverer {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly attempts: DeliveryAttempt[] = [];
+  private closed = false;
+
+  constructor(private readonly timing: DeliveryTiming, private readonly log: (message: string) => void) {}
+
+  history(): readonly DeliveryAttempt[] {
+    return [...this.attempts];
+  }
+
+  /** Posts `{ value: notifications }`, retrying per the schedule until a 2xx. */
+  send(url: string, kind: DeliveryAttempt['kind'], notifications: readonly object[], attempt = 1): void {
+    if (this.closed) return;
+    void this.post(url, { value: notifications }).then((status) => {
+      const delivered = status >= 200 && status < 300;
+      this.attempts.push({ url, kind, attempt, status, delivered, notifications: notifications.length });
+      if (delivered) return;
+      const delay = this.timing.redeliveryDelaysMs[attempt - 1];
+      if (delay === undefined) {
+        this.log(`dropped ${notifications.length} ${kind} notification(s) after ${attempt} attempts`);
+        return;
+      }
+      this.later(delay, () => this.send(url, kind, notifications, attempt + 1));
+    });
+  }
+
+  later(ms: number, action: () => void): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      action();
+    }, ms);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async post(url: string, body: object): Promise<number> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timing.deliveryTimeoutMs),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      return response.status;
+    } catch {
+      return 0; // timeout, refused or reset: all count as "not delivered"
+    }
+  }
+}
+
+/** The webhook validation handshake (§7.2): the receiver must echo the token as text/plain with 200. */
+export async function validateEndpoint(url: string, token: string, timeoutMs: number): Promise<string | undefined> {
+  const target = new URL(url);
+  target.searchParams.set('validationToken', token);
+  try {
+    const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '', signal: AbortSignal.timeout(timeoutMs) });
+    const text = await response.text();
+    if (response.status !== 200) return `the endpoint answered ${response.status} instead of 200 OK`;
+    if (!(response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/plain')) return 'the endpoint must answer with Content-Type text/plain';
+    if (text !== token) return 'the response body must be exactly the decoded validationToken';
+    return undefined;
+  } catch (error) {
+    return error instanceof Error && error.name === 'TimeoutError' ? `the endpoint did not answer within ${timeoutMs / 1000} seconds` : 'the endpoint could not be reached';
+  }
+}
