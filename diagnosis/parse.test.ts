@@ -42,3 +42,10 @@ describe('organizerId', () => {
     expect(organizerId({ id: 'x' } as CallRecordInput)).toBeNull();
   });
 });
+
+describe('organizerId of a sessions page', () => {
+  it('when the record has no organizer then the first session caller stands in', () => {
+    const parsed = parseCallRecord(example('list-sessions-expand-segments.v1.0.json'));
+    expect(parsed.ok && organizerId(parsed.record)).toBe('821809f5-0000-0000-0000-3b5136c0e777');
+  });
+});

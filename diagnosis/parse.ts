@@ -46,11 +46,16 @@ export function parseCallRecord(json: unknown): ParseResult {
   return { ok: true, record: root as CallRecordInput };
 }
 
-/** The organizer's Entra id: the default point of view when no user is given. */
+/**
+ * The organizer's Entra id: the default point of view when no user is given. A sessions page
+ * carries no organizer, so the first session's caller (who started the call) stands in.
+ */
 export function organizerId(record: CallRecordInput): string | null {
   const root = obj(record);
   if (!root) return null;
   const v2 = obj(root.organizer_v2);
-  const fromV2 = str(v2?.id) ?? str(obj(obj(v2?.identity)?.user)?.id);
-  return fromV2 ?? str(obj(obj(root.organizer)?.user)?.id);
+  const organizer = str(v2?.id) ?? str(obj(obj(v2?.identity)?.user)?.id) ?? str(obj(obj(root.organizer)?.user)?.id);
+  if (organizer) return organizer;
+  const caller = obj(obj(arr(root.sessions)[0])?.caller);
+  return str(obj(caller?.associatedIdentity)?.id) ?? str(obj(obj(caller?.identity)?.user)?.id);
 }
