@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttons, visibleText } from '../bot/testing/cardReading.js';
 import { VERDICTS } from '../bot/cards/wording.js';
 import { diagnoseCall, parseCallRecord } from '../diagnosis/index.js';
-import { startServerAgainst, startLoopbackConnector, type LoopbackConnector, type ServerUnderTest } from './server-harness.js';
+import { newestCallIn, participantIds, startServerAgainst, startLoopbackConnector, type LoopbackConnector, type ServerUnderTest } from './server-harness.js';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
 
 type Json = Record<string, unknown>;
@@ -25,18 +25,8 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function participantIds(record: Json): string[] {
-  const participants = (record.participants_v2 as Json[] | undefined) ?? [];
-  return participants.map((p) => String(((p.identity as Json | undefined)?.user as Json | undefined)?.id ?? p.id));
-}
-
 /** The user's newest call in the generated tenant, found without the product's code. */
-function newestCallOf(userId: string): Json {
-  const now = emulator.now().getTime();
-  const mine = emulator.tenant!.records.filter((r) => participantIds(r).includes(userId) && Date.parse(String(r.startDateTime)) <= now);
-  mine.sort((a, b) => Date.parse(String(b.startDateTime)) - Date.parse(String(a.startDateTime)));
-  return mine[0]!;
-}
+const newestCallOf = (userId: string): Json => newestCallIn(emulator, userId);
 
 function displayNameOf(userId: string): string {
   return emulator.tenant!.users.find((u) => u.id === userId)!.displayName;

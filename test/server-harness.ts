@@ -108,3 +108,20 @@ export async function startLoopbackConnector(): Promise<LoopbackConnector> {
       }),
   };
 }
+
+type Json = Record<string, unknown>;
+
+/** Entra object ids of a record's participants (participants_v2), read without the product's code. */
+export function participantIds(record: Json): string[] {
+  const participants = (record.participants_v2 as Json[] | undefined) ?? [];
+  return participants.map((p) => String(((p.identity as Json | undefined)?.user as Json | undefined)?.id ?? p.id));
+}
+
+/** The user's newest call in the emulator's generated tenant. */
+export function newestCallIn(emulator: EmulatorHandle, userId: string): Json {
+  const now = emulator.now().getTime();
+  const mine = emulator.tenant!.records.filter((r) => participantIds(r).includes(userId) && Date.parse(String(r.startDateTime)) <= now);
+  mine.sort((a, b) => Date.parse(String(b.startDateTime)) - Date.parse(String(a.startDateTime)));
+  if (mine.length === 0) throw new Error(`user ${userId} has no calls in the generated tenant`);
+  return mine[0]!;
+}
