@@ -19,13 +19,12 @@ const EXPLAINS: Record<'dropped' | 'setup-failed', ReadonlySet<CauseCode>> = {
 };
 
 export function failureOutcome(call: CallView, thresholds: Thresholds): FailureOutcome {
-  const failures: { failure: FailureView; legSides: SideView[] }[] = [];
+  const failures: { failure: FailureView; legSides: () => SideView[] }[] = [];
   for (const session of call.sessions) {
     if (call.userFound && !session.involvesUser) continue;
-    const legSides = session.segments.flatMap((seg) => seg.media.flatMap((m) => [m.caller, m.callee]));
-    if (session.failure) failures.push({ failure: session.failure, legSides });
+    if (session.failure) failures.push({ failure: session.failure, legSides: () => session.segments.flatMap((seg) => seg.media.flatMap((m) => [m.caller, m.callee])) });
     for (const segment of session.segments) {
-      if (segment.failure) failures.push({ failure: segment.failure, legSides: segment.media.flatMap((m) => [m.caller, m.callee]) });
+      if (segment.failure) failures.push({ failure: segment.failure, legSides: () => segment.media.flatMap((m) => [m.caller, m.callee]) });
     }
   }
   const dropped = failures.find((f) => f.failure.stage === 'midcall');
@@ -42,7 +41,7 @@ export function failureOutcome(call: CallView, thresholds: Thresholds): FailureO
       : findingFor('media-connectivity-failed', null, { tier: 'failure', side: 'unknown', confidence: 0.7, evidence: `the call never connected${reason}`, facts, makesPoor: true }),
   ];
   const seen = new Set<string>();
-  for (const where of chosen.legSides) {
+  for (const where of chosen.legSides()) {
     if (where.side === 'service' || seen.has(where.endpoint.key)) continue;
     seen.add(where.endpoint.key);
     for (const condition of networkConditions(where, thresholds)) {

@@ -1,0 +1,44 @@
+// Diagnosis speed: records per second for a 1:1 call and a 250-session meeting, beside
+// JSON.parse of the same bytes (the cost every record pays anyway), printed as a ratio.
+import { diagnoseCall, parseCallRecord } from '../diagnosis/index.js';
+import type { CallRecordInput } from '../diagnosis/index.js';
+import { ALICE, BOB, groupCall, healthyAudio, healthyVideo, peerToPeer } from '../diagnosis/testing/recordBuilder.js';
+import type { LegSpec } from '../diagnosis/testing/recordBuilder.js';
+import { formatRate, measure } from './measure.js';
+
+export const name = 'diagnosis';
+
+function oneToOne(): object {
+  return peerToPeer({
+    callee: { ...BOB, network: { connectionType: 'wifi', wifiSignalStrength: 24, wifiBand: 'frequency24GHz' } },
+    media: [{ calleeToCaller: healthyAudio({ averagePacketLossRate: 0.14 }) }, { label: 'main-video', callerToCallee: healthyVideo(), calleeToCaller: healthyVideo({ averageVideoFrameRate: 5 }) }],
+  });
+}
+
+function meeting(sessions: number): object {
+  const legs: LegSpec[] = Array.from({ length: sessions }, (_, i) => ({
+    participant: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}`, network: i % 3 === 0 ? { connectionType: 'wifi', wifiSignalStrength: 60 + (i % 40), wifiBand: 'frequency50GHz' } : {} },
+    sent: i % 17 === 0 ? healthyAudio({ averageJitter: 'PT0.045S' }) : healthyAudio(),
+    extraMedia: i % 2 === 0 ? [{ label: 'main-video', callerToCallee: healthyVideo(), calleeToCaller: healthyVideo() }] : [],
+  }));
+  legs[0] = { ...legs[0]!, participant: { ...ALICE } };
+  return groupCall(legs);
+}
+
+function benchOne(label: string, record: object, log: (line: string) => void): void {
+  const bytes = JSON.stringify(record);
+  const parsed = parseCallRecord(JSON.parse(bytes));
+  if (!parsed.ok) throw new Error(`benchmark record is not a call record: ${parsed.problem}`);
+  const input: CallRecordInput = parsed.record;
+  const jsonParse = measure(() => JSON.parse(bytes));
+  const diagnose = measure(() => diagnoseCall(input, ALICE.id));
+  const ratio = jsonParse.perSecond / diagnose.perSecond;
+  log(
+    `${label.padEnd(26)} ${String(Math.round(bytes.length / 1024)).padStart(5)} KiB  diagnose ${formatRate(diagnose.perSecond).padStart(8)} records/s   JSON.parse ${formatRate(jsonParse.perSecond).padStart(8)} records/s   diagnose costs ${ratio.toFixed(2)}x a JSON.parse`,
+  );
+}
+
+export async function run(log: (line: string) => void): Promise<void> {
+  benchOne('1:1 call (audio + video)', oneToOne(), log);
+  benchOne('meeting, 250 sessions', meeting(250), log);
+}
