@@ -54,3 +54,13 @@ describe('a particular call', () => {
     expect(visibleText(reply!)).toContain('No call with Ravi found');
   });
 });
+
+describe('the Graph work one question may cost', () => {
+  it('when nobody by that name is found among many calls, then at most 25 records are fetched', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => testCall({ id: `c${i}`, start: new Date(Date.UTC(2026, 10, 28, 14) - i * 3_600_000).toISOString(), with: [RAVI] }));
+    const bot = createTestBot({ records: many, coldIndex: true });
+    const [reply] = await bot.send(teamsMessage('how was my call with Zoe'));
+    expect(visibleText(reply!)).toContain('No call with Zoe found');
+    expect(bot.calls.fetched.length).toBeLessThanOrEqual(25);
+  });
+});

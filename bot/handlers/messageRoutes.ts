@@ -20,12 +20,12 @@ export function registerMessageRoutes(app: Application<CallDoctorTurnState>, dep
     await respondAsAsker(context, deps, (asker) => intent.answer(deps, asker));
   });
 
-  if (!options.plannerHandlesTheRest) {
-    app.activity(ActivityTypes.Message, async (context) => {
-      // Card submits without a known verb also land here; they get the same help.
-      await respondAsAsker(context, deps, async () => cardReply(helpCard('I’m not sure what you mean. I answer questions about your Teams calls.')));
-    });
-  }
+  // With a planner, text the router cannot match goes to the AI; anything else (an attachment, a
+  // card submit with an unknown verb) still gets help rather than silence.
+  const fallback = options.plannerHandlesTheRest ? async (context: TurnContext) => context.activity.type === ActivityTypes.Message && !isText(context) : ActivityTypes.Message;
+  app.activity(fallback, async (context) => {
+    await respondAsAsker(context, deps, async () => cardReply(helpCard('I’m not sure what you mean. I answer questions about your Teams calls.')));
+  });
 }
 
 function isText(context: TurnContext): boolean {

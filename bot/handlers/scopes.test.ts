@@ -47,3 +47,28 @@ describe('who is asking, and where', () => {
     expect(reply!.text).toContain('What to do:');
   });
 });
+
+describe('failures outside Graph', () => {
+  it('when the preference store fails, then the user gets a friendly message and the log names the error only', async () => {
+    const bot = createTestBot();
+    bot.stores.alertPreferences.set = async () => {
+      throw new Error('SQLITE_BUSY: database is locked at /var/data/call-doctor.sqlite');
+    };
+    const [reply] = await bot.send(teamsMessage('turn alerts off'));
+    expect(visibleText(reply!)).toContain('Something went wrong on my side');
+    expect(visibleText(reply!)).not.toContain('SQLITE');
+    expect(bot.logs.some((entry) => entry.level === 'error')).toBe(true);
+  });
+
+  it('when the diagnosis engine throws, then the call is still shown as not analysable', async () => {
+    const bot = createTestBot({
+      records: [alexDropped],
+      diagnose: () => {
+        throw new RangeError('bad record');
+      },
+    });
+    const [reply] = await bot.send(teamsMessage('why did my last call drop'));
+    expect(visibleText(reply!)).toContain('Not enough data');
+    expect(visibleText(reply!)).toContain('With: Ravi Patel');
+  });
+});

@@ -1,6 +1,6 @@
 import { TestModel } from '@microsoft/teams-ai';
 import { describe, expect, it } from 'vitest';
-import { ALEX, LENA, RAVI, TEST_TENANT_ID, teamsMessage } from '../testing/activities.js';
+import { ALEX, LENA, RAVI, TEST_TENANT_ID, cardSubmit, teamsMessage } from '../testing/activities.js';
 import { testCall } from '../testing/callRecords.js';
 import { visibleText } from '../testing/cardReading.js';
 import { createTestBot } from '../testing/testBot.js';
@@ -57,5 +57,13 @@ describe('AI planner (Azure OpenAI configured)', () => {
     const bot = createTestBot({ records: [lenaDropped], overrides: { plannerModel: model } });
     const [reply] = await bot.send(teamsMessage('why did my last call drop'));
     expect(visibleText(reply!)).toContain('Call dropped: your call with Lena Fischer');
+  });
+});
+
+describe('AI planner fallbacks', () => {
+  it('when a card submit has an unknown verb and a planner is configured, then help still answers', async () => {
+    const bot = createTestBot({ overrides: { plannerModel: TestModel.returnContent(plan({ type: 'DO', action: 'help' })) } });
+    const [reply] = await bot.send(cardSubmit({ verb: 'noSuchButton' }));
+    expect(visibleText(reply!)).toContain('Try asking');
   });
 });
