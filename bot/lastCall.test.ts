@@ -45,7 +45,7 @@ describe('last call', () => {
     expect(text).toContain("❌ Call dropped: your call with Ravi Patel");
     expect(text).toContain('Most likely cause: Call ended unexpectedly (in the network or Teams service between you)');
     expect(text).toContain('What to do: Rejoin');
-    expect(reply!.text).toContain('Call dropped');
+    expect(reply!.summary).toBe('❌ Call dropped: your call with Ravi Patel');
     expect(cardOf(reply!)?.version).toBe('1.5');
   });
 

@@ -43,8 +43,14 @@ export function adaptiveCard(body: readonly CardElement[], fallbackText: string,
   };
 }
 
+/**
+ * The card as a message. Teams would show an activity `text` above the card, repeating it, so the
+ * plain-text version travels as the card's fallbackText (clients without cards) and the title as
+ * the activity's summary (notifications and chat previews).
+ */
 export function toActivity(reply: CardReply): Partial<Activity> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text);
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  return { ...activity, summary: reply.text.split('\n')[0] ?? '' };
 }
 
 export const heading = (text: string): CardElement => ({ type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' });

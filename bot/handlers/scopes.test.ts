@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LENA, RAVI, teamsMessage } from '../testing/activities.js';
 import { testCall } from '../testing/callRecords.js';
-import { visibleText } from '../testing/cardReading.js';
+import { cardOf, visibleText } from '../testing/cardReading.js';
 import { createTestBot } from '../testing/testBot.js';
 
 const alexDropped = testCall({ id: 'alex-dropped', start: '2026-11-28T14:30:00Z', with: [RAVI], quality: 'dropped' });
@@ -40,11 +40,15 @@ describe('who is asking, and where', () => {
     expect(visibleText(reply!)).toContain('Why did my last call drop?');
   });
 
-  it('when a card arrives, then its plain-text fallback carries the same answer', async () => {
+  it('when a card arrives, then its plain-text fallback carries the same answer and the notification names it', async () => {
     const bot = createTestBot({ records: [alexDropped] });
     const [reply] = await bot.send(teamsMessage('why did my last call drop'));
-    expect(reply!.text).toContain('Call dropped: your call with Ravi Patel');
-    expect(reply!.text).toContain('What to do:');
+    const fallback = String(cardOf(reply!)?.fallbackText);
+    expect(fallback).toContain('Call dropped: your call with Ravi Patel');
+    expect(fallback).toContain('What to do:');
+    expect(reply!.summary).toBe('❌ Call dropped: your call with Ravi Patel');
+    // Teams would print activity text above the card, saying everything twice.
+    expect(reply!.text).toBeUndefined();
   });
 });
 
