@@ -2,7 +2,7 @@
 // Graph gives for anything else; plus retention and the report functions' rules (§5.6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
-import { allPages, graphGet } from './support/graphFetch.js';
+import { allPages, graphGet } from '../emulator/testing/graphFetch.js';
 
 type Json = Record<string, unknown>;
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@
 // and reauthorizationRequired lifecycle events.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../emulator/testing/webhookReceiver.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 // 200-participant meeting its participants at 130, from $expand and from the direct routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
-import { allPages, graphGet } from './support/graphFetch.js';
+import { allPages, graphGet } from '../emulator/testing/graphFetch.js';
 
 type Json = Record<string, unknown>;
 const sessionsOf = (r: object): Json[] => (r as { sessions: Json[] }).sessions;

@@ -3,7 +3,7 @@
 // 503/504 or drop the connection.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
-import { graphGet } from './support/graphFetch.js';
+import { graphGet } from '../emulator/testing/graphFetch.js';
 
 type Json = Record<string, unknown>;
 

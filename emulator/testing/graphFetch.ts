@@ -1,5 +1,10 @@
 // Small helpers for emulator tests: authenticated GETs against the emulator's Graph routes.
-import type { EmulatorHandle } from './emulator.js';
+
+/** The part of test/support/emulator.ts's EmulatorHandle these helpers need. */
+export interface EmulatorEndpoint {
+  readonly baseUrl: string;
+  appToken(roles: readonly string[]): Promise<string>;
+}
 
 export interface GraphResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -7,7 +12,7 @@ export interface GraphResponse<T = Record<string, unknown>> {
   readonly body: T;
 }
 
-export async function graphGet<T = Record<string, unknown>>(emulator: EmulatorHandle, pathOrUrl: string, options: { token?: string; headers?: Record<string, string> } = {}): Promise<GraphResponse<T>> {
+export async function graphGet<T = Record<string, unknown>>(emulator: EmulatorEndpoint, pathOrUrl: string, options: { token?: string; headers?: Record<string, string> } = {}): Promise<GraphResponse<T>> {
   const token = options.token ?? (await emulator.appToken(['CallRecords.Read.All', 'CallRecord-PstnCalls.Read.All']));
   const url = pathOrUrl.startsWith('https://') ? pathOrUrl : `${emulator.baseUrl}${pathOrUrl}`;
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...options.headers } });
@@ -16,7 +21,7 @@ export async function graphGet<T = Record<string, unknown>>(emulator: EmulatorHa
 }
 
 /** Follows @odata.nextLink (or a named nav nextLink on the first body) to the end; returns every page. */
-export async function allPages<T>(emulator: EmulatorHandle, firstPath: string, headers: Record<string, string> = {}): Promise<{ items: T[]; pages: number }> {
+export async function allPages<T>(emulator: EmulatorEndpoint, firstPath: string, headers: Record<string, string> = {}): Promise<{ items: T[]; pages: number }> {
   const token = await emulator.appToken(['CallRecords.Read.All', 'CallRecord-PstnCalls.Read.All']);
   const items: T[] = [];
   let next: string | undefined = firstPath;
