@@ -1,7 +1,7 @@
 // Runs the composed server until SIGINT/SIGTERM, then shuts down in order. Used by production
 // (main.ts) and by demo mode's server process (demo/serverChild.ts).
 import type { AppConfig } from './config/index.js';
-import { composeServer, type ComposedServer } from './compose.js';
+import { composeServer, type ComposeOptions, type ComposedServer } from './compose.js';
 import type { RunningServer } from './http/index.js';
 
 export interface StartedServer {
@@ -12,8 +12,8 @@ export interface StartedServer {
   stop(reason: string): Promise<void>;
 }
 
-export async function runServer(config: AppConfig): Promise<StartedServer> {
-  const server = composeServer(config);
+export async function runServer(config: AppConfig, options: ComposeOptions = {}): Promise<StartedServer> {
+  const server = composeServer(config, options);
   const { logger } = server;
   const running = await server.listen();
   logger.info({ port: running.port, mode: config.mode }, 'Call Doctor is listening');

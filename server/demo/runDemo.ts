@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/index.js';
 import { loadDemoPeople } from './demoPeople.js';
 import { startEmulatorProcess } from './emulatorProcess.js';
 import { playgroundConfig } from './playgroundConfig.js';
+import { clockStartForRecords } from './recordsClock.js';
 import { startPlayground } from './playgroundProcess.js';
 import { startServerProcess } from './serverProcess.js';
 
@@ -45,7 +46,8 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
     running.push({ name: 'the Graph emulator', stop: () => emulator.process.stop() });
     void emulator.process.exited.then(() => shutdown('the Graph emulator exited', 1));
 
-    const server = await startServerProcess(config, emulator.certPath);
+    const clockStart = demo.recordsDir ? clockStartForRecords(resolve(cwd, demo.recordsDir)) : undefined;
+    const server = await startServerProcess(config, emulator.certPath, clockStart ? { clockStart } : {});
     running.push({ name: 'the server', stop: () => server.stop() });
     void server.exited.then(() => shutdown('the server exited', 1));
     const serverUrl = `http://localhost:${server.port}`;
@@ -54,9 +56,10 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
       '',
       'Call Doctor is running (demo mode).',
       `  Bot endpoint:   ${serverUrl}/api/messages`,
-      `  Tab:            ${serverUrl}/tab/ (the personal tab; open it in a browser)`,
+      `  Tab:            ${serverUrl}/tab/ (where the personal tab will be served; "Show segments" links point there)`,
       `  Graph emulator: ${emulator.baseUrl} (certificate ${emulator.certPath})`,
     ];
+    if (clockStart) lines.push(`  Demo clock:     starts at ${clockStart.toISOString()}, just after the newest served record, so it counts as recent.`);
     if (demo.playground && emulator.demoUserId) {
       const people = await loadDemoPeople(emulator, emulator.demoUserId);
       const playground = await startPlayground({

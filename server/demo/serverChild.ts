@@ -4,14 +4,19 @@
 import type { AppConfig } from '../config/index.js';
 import { runServer } from '../runServer.js';
 
-export type ParentMessage = { readonly type: 'config'; readonly config: AppConfig };
+export type ParentMessage = {
+  readonly type: 'config';
+  readonly config: AppConfig;
+  /** ISO time the server's clock starts at (demo with --records); the real time when absent. */
+  readonly clockStart?: string;
+};
 export type ChildMessage = { readonly type: 'listening'; readonly port: number } | { readonly type: 'failed'; readonly message: string };
 
 const send = (message: ChildMessage) => process.send?.(message);
 
 process.once('message', (message: ParentMessage) => {
   if (message?.type !== 'config') return;
-  runServer(message.config).then(
+  runServer(message.config, message.clockStart ? { now: clockFrom(new Date(message.clockStart)) } : {}).then(
     (started) => {
       send({ type: 'listening', port: started.running.port });
       // The supervisor went away without stopping us: do not linger as an orphan.
@@ -25,3 +30,9 @@ process.once('message', (message: ParentMessage) => {
     },
   );
 });
+
+/** A clock that starts at `start` and runs on in real time. */
+function clockFrom(start: Date): () => Date {
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}

@@ -11,7 +11,8 @@ export interface ServerProcess {
 }
 
 /** Forks the server with the emulator's certificate trusted, and waits until it listens. */
-export async function startServerProcess(config: AppConfig, trustedCertPath: string, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(config: AppConfig, trustedCertPath: string, options: { clockStart?: Date; timeoutMs?: number } = {}): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const child: ChildProcess = fork(fileURLToPath(new URL('./serverChild.ts', import.meta.url)), [], {
     env: childEnvironment({ NODE_EXTRA_CA_CERTS: trustedCertPath }),
     // Same loader flags as this process (tsx), so the child runs TypeScript too.
@@ -19,7 +20,7 @@ export async function startServerProcess(config: AppConfig, trustedCertPath: str
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
-  child.send({ type: 'config', config } satisfies ParentMessage);
+  child.send({ type: 'config', config, ...(options.clockStart ? { clockStart: options.clockStart.toISOString() } : {}) } satisfies ParentMessage);
 
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start within ${timeoutMs / 1000} s`)), timeoutMs);
