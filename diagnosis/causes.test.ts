@@ -184,3 +184,18 @@ describe('whose endpoint is the user', () => {
     expect(d.segments[0]!.streams.every((s) => s.relative === 'other')).toBe(true);
   });
 });
+
+describe('participants_v2 as a hint', () => {
+  it('when the user is listed in participants_v2 but the only anonymous endpoint is theirs then that endpoint is the user', () => {
+    const record = peerToPeer({ caller: { id: null }, callee: { ...BOB, network: { connectionType: 'tunnel' } }, media: [{ calleeToCaller: JITTERY }] });
+    const withAlice = { ...record, participants_v2: [{ id: ALICE.id }, { id: BOB.id }] };
+    expect(diagnoseCall(withAlice, ALICE.id).causes[0]).toMatchObject({ code: 'vpn', side: 'other' });
+    // Not listed: the engine does not guess.
+    expect(diagnoseCall({ ...record, participants_v2: [{ id: BOB.id }] }, ALICE.id).causes[0]).toMatchObject({ code: 'vpn', side: 'unknown' });
+  });
+
+  it('when the user took no part then the summary speaks of "this call", not "your call"', () => {
+    const d = diagnoseCall(bobHas({ connectionType: 'tunnel' }, {}, JITTERY), CAROL.id);
+    expect(d.summary).toMatch(/^This call's quality was poor/);
+  });
+});

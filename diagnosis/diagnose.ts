@@ -57,7 +57,7 @@ export function diagnoseUnguarded(record: CallRecordInput, userId: string, optio
     callId: call.callId,
     verdict,
     causes,
-    summary: summarise(verdict, causes, ranked[0]?.otherName ?? null),
+    summary: summarise(verdict, causes, ranked[0]?.otherName ?? null, call.userFound),
     segments: segmentQualities(call, assessments),
   };
 }

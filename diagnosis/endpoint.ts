@@ -41,7 +41,7 @@ function trueTokens(tokens: unknown): string[] {
  * Reads one endpoint. `fallback` is the session-level endpoint in the same role: segment
  * endpoints in the documentation examples often omit the identity the session carries.
  */
-export function readEndpoint(raw: unknown, path: string, userId: string | null, fallback: EndpointView | null): EndpointView {
+export function readEndpoint(raw: unknown, path: string, userId: string | null, fallback: EndpointView | null, anonymousIsUser = false): EndpointView {
   const endpoint = objOrEmpty(raw);
   let kind = kindOf(endpoint);
   let { ids, displayName } = identityIds(endpoint);
@@ -58,7 +58,7 @@ export function readEndpoint(raw: unknown, path: string, userId: string | null, 
     ids,
     displayName,
     role,
-    isUser: userId !== null && ids.includes(userId),
+    isUser: userId !== null && (ids.includes(userId) || (anonymousIsUser && kind === 'participant' && ids.length === 0)),
     feedbackRating: enumValue(feedback.rating) ?? fallback?.feedbackRating ?? null,
     feedbackTokens: trueTokens(feedback.tokens),
     path,

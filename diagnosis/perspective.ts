@@ -97,22 +97,37 @@ interface RawSession {
   readonly window: Window | null;
 }
 
-function readSessions(rawSessions: readonly unknown[], user: string | null): RawSession[] {
+function readSessions(rawSessions: readonly unknown[], user: string | null, anonymousIsUser = false): RawSession[] {
   return rawSessions.map((raw, i) => {
     const s = objOrEmpty(raw);
-    const caller = readEndpoint(s.caller, `sessions[${i}].caller`, user, null);
-    const callee = readEndpoint(s.callee, `sessions[${i}].callee`, user, null);
+    const caller = readEndpoint(s.caller, `sessions[${i}].caller`, user, null, anonymousIsUser);
+    const callee = readEndpoint(s.callee, `sessions[${i}].callee`, user, null, anonymousIsUser);
     const segments = arr(s.segments).map((rawSegment, j) => {
       const seg = objOrEmpty(rawSegment);
       return {
         raw: seg,
-        caller: readEndpoint(seg.caller, `sessions[${i}].segments[${j}].caller`, user, caller),
-        callee: readEndpoint(seg.callee, `sessions[${i}].segments[${j}].callee`, user, callee),
+        caller: readEndpoint(seg.caller, `sessions[${i}].segments[${j}].caller`, user, caller, anonymousIsUser),
+        callee: readEndpoint(seg.callee, `sessions[${i}].segments[${j}].callee`, user, callee, anonymousIsUser),
       };
     });
     const userSession = caller.isUser || callee.isUser || segments.some((e) => e.caller.isUser || e.callee.isUser);
     return { raw: s, caller, callee, segments, userSession, window: windowOf(s.startDateTime, s.endDateTime) };
   });
+}
+
+/**
+ * participants_v2 lists who took part even when endpoints carry no identity. If the user is listed
+ * but on no endpoint, and exactly one participant endpoint is anonymous, that endpoint is theirs.
+ */
+function anonymousEndpointIsUser(root: Json, sessions: readonly RawSession[], user: string | null): boolean {
+  if (!user || sessions.some((s) => s.userSession)) return false;
+  const listed = arr(root.participants_v2).some((p) => {
+    const participant = obj(p);
+    return str(participant?.id)?.toLowerCase() === user || str(obj(obj(participant?.identity)?.user)?.id)?.toLowerCase() === user;
+  });
+  if (!listed) return false;
+  const anonymous = sessions.flatMap((s) => [s.caller, s.callee]).filter((e) => e.kind === 'participant' && e.ids.length === 0);
+  return anonymous.length === 1;
 }
 
 /** What part of a session shaped the user's call. */
@@ -128,7 +143,8 @@ function scopeOf(session: RawSession, userFound: boolean, userWindows: readonly 
 export function buildCallView(record: unknown, userId: unknown, thresholds: Thresholds): CallView {
   const root = objOrEmpty(record);
   const user = typeof userId === 'string' && userId.trim() !== '' ? userId.trim().toLowerCase() : null;
-  const raws = readSessions(arr(root.sessions), user);
+  const firstPass = readSessions(arr(root.sessions), user);
+  const raws = anonymousEndpointIsUser(root, firstPass, user) ? readSessions(arr(root.sessions), user, true) : firstPass;
   const userFound = raws.some((s) => s.userSession);
   const userWindows = raws.filter((s) => s.userSession && s.window).map((s) => s.window!);
 

@@ -49,20 +49,22 @@ function because(top: Cause | undefined, otherName: string | null): string {
   return `, most likely because of ${LABELS[top.code]}${where(top.side, otherName)}`;
 }
 
-export function summarise(verdict: Verdict, causes: readonly Cause[], otherName: string | null): string {
+/** `asParticipant` is false when the asking user was on no endpoint: then the call is "this call", not "your call". */
+export function summarise(verdict: Verdict, causes: readonly Cause[], otherName: string | null, asParticipant = true): string {
   const top = causes[0];
   const advice = top ? ` ${top.advice}` : '';
+  const call = asParticipant ? 'Your call' : 'This call';
   switch (verdict) {
     case 'good':
-      return 'Your call looked good: no stream crossed Microsoft\'s call-quality thresholds and no device problem was reported.';
+      return `${call} looked good: no stream crossed Microsoft's call-quality thresholds and no device problem was reported.`;
     case 'unclassified':
       return 'This call record has too little quality data to judge the call (no stream carried enough measured audio or video).' + advice;
     case 'dropped':
-      return `Your call dropped unexpectedly after it had connected${because(top, otherName)}.${advice}`;
+      return `${call} dropped unexpectedly after it had connected${because(top, otherName)}.${advice}`;
     case 'setup-failed':
-      return `Your call never connected${because(top, otherName)}.${advice}`;
+      return `${call} never connected${because(top, otherName)}.${advice}`;
     case 'poor':
       if (top?.code === 'user-rated-poor') return `You rated this call poor, but its measurements stayed within Microsoft's call-quality thresholds.${advice}`;
-      return `Your call quality was poor${because(top, otherName)}.${advice}`;
+      return `${asParticipant ? 'Your call' : "This call's"} quality was poor${because(top, otherName)}.${advice}`;
   }
 }

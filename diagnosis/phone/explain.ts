@@ -22,7 +22,7 @@ export interface PhoneCallExplanation {
   readonly endedBy: 'you' | 'other' | 'network' | 'unknown';
   readonly mediaBypass: boolean | null;
   readonly trunk: string | null;
-  /** Support reference (Direct Routing correlationId or PSTN callId). */
+  /** Support reference: the Direct Routing correlationId or the PSTN row id (a PSTN callId can embed an IP address). */
   readonly reference: string | null;
   readonly summary: string;
   readonly advice: string | null;
@@ -75,7 +75,7 @@ export function explainPstnCall(row: PstnRowInput): PhoneCallExplanation {
     endedBy: 'unknown',
     mediaBypass: null,
     trunk: null,
-    reference: str(r.callId),
+    reference: str(r.id),
     summary,
     advice: completed ? null : 'Calling Plan logs carry no failure code; ask IT to look the call up in the PSTN usage report with its call id.',
   };
