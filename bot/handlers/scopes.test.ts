@@ -40,6 +40,13 @@ describe('who is asking, and where', () => {
     expect(visibleText(reply!)).toContain('Why did my last call drop?');
   });
 
+  it('when the user says thanks, then a short reply comes back instead of the help card', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.send(teamsMessage('thanks!'));
+    expect(reply!.text).toContain('You’re welcome');
+    expect(cardOf(reply!)).toBeUndefined();
+  });
+
   it('when a card arrives, then its plain-text fallback carries the same answer and the notification names it', async () => {
     const bot = createTestBot({ records: [alexDropped] });
     const [reply] = await bot.send(teamsMessage('why did my last call drop'));

@@ -17,6 +17,12 @@ const cases: Case[] = [
   ['my call just dropped', 'lastCall', { justEnded: true }],
   ['I was cut off a minute ago', 'lastCall', { justEnded: true }],
   ['what happened to the call I just had', 'lastCall', { justEnded: true }],
+  ["couldn't hear anything", 'lastCall'],
+  ['Teams kept freezing', 'lastCall'],
+  ['the video was frozen', 'lastCall'],
+  ['why did the call disconnect', 'lastCall'],
+  ['people said my voice was muffled', 'lastCall'],
+  ['was there a problem with my meeting', 'lastCall'],
   // a particular call
   ['how was my call with Ravi', 'findCall', { person: 'Ravi' }],
   ['how was my call with ravi?', 'findCall', { person: 'ravi' }],
@@ -28,6 +34,11 @@ const cases: Case[] = [
   ["Ravi's call this morning was bad", 'findCall', { person: 'Ravi', time: { day: 'today', partOfDay: 'morning' } }],
   ['how did the meeting at 14:30 go', 'findCall', { time: { clock: { hour: 14, minute: 30 } } }],
   ['my call to Megan', 'findCall', { person: 'Megan' }],
+  ['how did the standup go this morning', 'findCall', { time: { day: 'today', partOfDay: 'morning' } }],
+  ['was my 1:1 with Megan ok', 'findCall', { person: 'Megan' }],
+  ['the call with Diego at 10am', 'findCall', { person: 'Diego', time: { clock: { hour: 10, minute: 0 } } }],
+  ['what happened in my 11am call', 'findCall', { time: { clock: { hour: 11, minute: 0 } } }],
+  ['why did my meeting with Adele Vance freeze', 'findCall', { person: 'Adele Vance' }],
   // lists
   ['my calls today', 'callList', { time: { day: 'today' } }],
   ['poor calls this week', 'callList', { time: { day: 'thisWeek' }, problemsOnly: true }],
@@ -37,10 +48,20 @@ const cases: Case[] = [
   ['which calls dropped last week', 'callList', { time: { day: 'lastWeek' }, problemsOnly: true }],
   ['call history', 'callList'],
   ['3 most recent calls', 'callList', { count: 3 }],
+  ['what calls did I have today', 'callList', { time: { day: 'today' } }],
+  ["list today's meetings", 'callList', { time: { day: 'today' } }],
+  ['bad calls yesterday', 'callList', { time: { day: 'yesterday' }, problemsOnly: true }],
+  ['my recent calls', 'callList'],
+  ['any dropped calls this week?', 'callList', { time: { day: 'thisWeek' }, problemsOnly: true }],
+  ['last 3 meetings', 'callList', { count: 3 }],
   // phone calls
   ['why did my call to +1 425 555 0100 fail', 'phoneCall', { digits: '14255550100' }],
   ['what happened with (425) 555-0100', 'phoneCall', { digits: '4255550100' }],
   ['call to +44 20 7946 0958 dropped', 'phoneCall', { digits: '442079460958' }],
+  ['+1-425-555-0100 didn’t connect', 'phoneCall', { digits: '14255550100' }],
+  ['why was my call from +14255550100 dropped', 'phoneCall', { digits: '14255550100' }],
+  ['call to 425.555.0100 failed', 'phoneCall', { digits: '4255550100' }],
+  ['the number +49 30 123456 did not ring', 'phoneCall', { digits: '4930123456' }],
   // alerts
   ['turn alerts off', 'alerts', { set: 'off' }],
   ['stop alerting me', 'alerts', { set: 'off' }],
@@ -56,6 +77,10 @@ const cases: Case[] = [
   // pending
   ["tell me when it's ready", 'notifyWhenReady'],
   ['let me know when the record arrives', 'notifyWhenReady'],
+  // thanks
+  ['thanks!', 'thanks'],
+  ['thank you', 'thanks'],
+  ['ok great', 'thanks'],
   // help
   ['help', 'help'],
   ['Hi!', 'help'],
@@ -71,7 +96,7 @@ describe('intent router', () => {
     if (params) expect(matched?.params).toMatchObject(params);
   });
 
-  it.each(['', '   ', 'banana', 'what is the weather in Seattle', 'thanks', 'x'.repeat(600)])(
+  it.each(['', '   ', 'banana', 'what is the weather in Seattle', 'what time is it', 'x'.repeat(600)])(
     'when the text "%s" is not a question about calls, then no intent claims it',
     (text) => {
       expect(matchIntent(text)).toBeNull();

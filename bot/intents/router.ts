@@ -9,11 +9,13 @@ import type { Intent, MatchedIntent } from './intent.js';
 import { lastCallIntent } from './lastCallIntent.js';
 import { notifyWhenReadyIntent } from './notifyWhenReadyIntent.js';
 import { phoneCallIntent } from './phoneCallIntent.js';
+import { thanksIntent } from './thanksIntent.js';
 
 // Each entry keeps its own parameter type; the table only needs match + answer.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const INTENTS: readonly Intent<any>[] = [
   helpIntent,
+  thanksIntent,
   notifyWhenReadyIntent,
   alertsIntent,
   phoneCallIntent,

@@ -12,7 +12,8 @@ const NOT_NAMES = new Set([
 const STOP_AFTER = new Set([
   'today', 'yesterday', 'this', 'last', 'at', 'on', 'in', 'go', 'goes', 'went', 'drop', 'dropped', 'was', 'is', 'be', 'been',
   'fail', 'failed', 'sound', 'sounded', 'call', 'calls', 'meeting', 'earlier', 'and', 'please', 'around', 'about', 'like',
-  'so', 'that', 'because', 'when', 'why', 'for', 'from', 'to', 'morning', 'afternoon', 'evening',
+  'so', 'that', 'because', 'when', 'why', 'for', 'from', 'to', 'morning', 'afternoon', 'evening', 'ok', 'okay', 'fine',
+  'alright', 'good', 'bad', 'poor', 'terrible', 'awful', 'there', 'then', 'now', 'really', 'very', 'just',
 ]);
 
 const WORD = /^[\p{L}][\p{L}'’.-]*$/u;
@@ -47,6 +48,8 @@ function nameAt(rest: string | undefined, capitalised: boolean): string | null {
     const lower = bare.toLowerCase();
     if (name.length === 0 && (NOT_NAMES.has(lower) || (capitalised && !/^\p{Lu}/u.test(bare)))) return null;
     if (STOP_AFTER.has(lower) || !WORD.test(bare) || /^\d/.test(bare)) break;
+    // "with Ravi please": after a capitalised first name, only a capitalised word is a surname.
+    if (name.length === 1 && /^\p{Lu}/u.test(name[0]!) && !/^\p{Lu}/u.test(bare)) break;
     name.push(bare);
     if (word !== bare || name.length === 2) break;
   }

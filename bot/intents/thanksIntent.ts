@@ -1,0 +1,10 @@
+import { defineIntent } from './intent.js';
+
+const THANKS = /^\s*(?:thanks?(?: you)?|thx|ty|cheers|great|perfect|ok(?:ay)?|got it|cool|nice)\b[\s!.,a-z]{0,20}$/i;
+
+/** "Thanks" deserves a short reply, not the help card. */
+export const thanksIntent = defineIntent<Record<string, never>>({
+  name: 'thanks',
+  match: (text) => (THANKS.test(text) ? {} : null),
+  answer: async () => ({ activity: { type: 'message', text: 'You’re welcome! Ask me about any call whenever you need to. 👋' }, summary: 'Acknowledged thanks.' }),
+});
