@@ -1,7 +1,6 @@
 // Plain-language fragments from the asking user's point of view ("you", "Alex", "the meeting
 // service"), shared by evidence sentences and summaries.
 import type { SideView, StreamView } from './model.js';
-import type { Side } from './types.js';
 
 export function percent(fraction: number): string {
   const p = fraction * 100;
@@ -66,12 +65,4 @@ export function streamPhrase(stream: StreamView): string {
 /** "the packets you sent", "the packets Alex sent you". */
 export function packetsPhrase(stream: StreamView): string {
   return streamPhrase(stream).replace(/^the (audio|video|screen sharing|media)/, 'the $1 packets');
-}
-
-export function sideLabel(side: Side): string {
-  return { you: 'your side', other: "the other person's side", service: 'the Teams service', unknown: 'an unknown side' }[side];
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
