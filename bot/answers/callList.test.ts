@@ -44,6 +44,15 @@ describe('lists of calls', () => {
     expect(buttons(reply!).filter((b) => b.title === 'Diagnose this call')).toHaveLength(5);
   });
 
+  it('when there are more calls than fit on a card, then the card points at the tab for the rest', async () => {
+    const records = Array.from({ length: 12 }, (_, i) => testCall({ id: `c${i}`, start: new Date(Date.UTC(2026, 10, 28, 14) - i * 3_600_000).toISOString(), with: [RAVI] }));
+    const bot = createTestBot({ records });
+    const [reply] = await bot.send(teamsMessage('my calls today'));
+    expect(buttons(reply!).filter((b) => b.title === 'Diagnose this call')).toHaveLength(10);
+    expect(visibleText(reply!)).toContain('Showing the 10 most recent. The Call Doctor tab lists them all.');
+    expect(buttons(reply!).map((b) => b.title)).toContain('Open in the Call Doctor tab');
+  });
+
   it('when there were no poor calls, then the bot says so', async () => {
     const bot = createTestBot({ records: [wednesdayGood] });
     const [reply] = await bot.send(teamsMessage('poor calls this week'));

@@ -31,7 +31,8 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
   const wanted = Math.min(request.count ?? MAX_LISTED_CALLS, MAX_LISTED_CALLS);
   const summaries = await listOwnCalls(deps.calls, asker.userId, now, {
     ...(window ? { since: window.since, until: window.until } : {}),
-    limit: request.problemsOnly ? MAX_RECORDS_EXAMINED : wanted,
+    // One more than shown, to know whether to point at the tab for the rest.
+    limit: request.problemsOnly ? MAX_RECORDS_EXAMINED : wanted + 1,
   });
 
   const entries: CallListEntry[] = [];
@@ -59,7 +60,7 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
       timeZone: asker.timeZone,
       now,
       recentCallsUrl: deps.links.recentCalls(),
-      ...(summaries.length > entries.length && !request.problemsOnly && request.count === undefined ? { note: `Showing the ${entries.length} most recent. The Call Doctor tab lists them all.` } : {}),
+      ...(summaries.length > wanted && !request.problemsOnly && request.count === undefined ? { note: `Showing the ${entries.length} most recent. The Call Doctor tab lists them all.` } : {}),
     }),
     `${title}: ${entries.map((e) => `${e.facts.callId} (${e.verdict ?? 'unknown'})`).join(', ')}`,
   );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GraphPermissionError, GraphThrottledError, GraphUnavailableError } from '../graph/errors.js';
-import { LENA, MEGAN, RAVI, teamsMessage } from './testing/activities.js';
-import { summaryOf, testCall } from './testing/callRecords.js';
-import { button, buttons, cardOf, visibleText } from './testing/cardReading.js';
-import { createTestBot } from './testing/testBot.js';
+import { GraphPermissionError, GraphThrottledError, GraphUnavailableError } from '../../graph/errors.js';
+import { LENA, MEGAN, RAVI, teamsMessage } from '../testing/activities.js';
+import { summaryOf, testCall } from '../testing/callRecords.js';
+import { button, buttons, cardOf, visibleText } from '../testing/cardReading.js';
+import { createTestBot } from '../testing/testBot.js';
 
 const droppedWithRavi = testCall({ id: 'call-dropped', start: '2026-11-28T14:00:00Z', minutes: 12, with: [RAVI], quality: 'dropped' });
 const goodWithLena = testCall({ id: 'call-good', start: '2026-11-27T09:00:00Z', minutes: 30, with: [LENA] });
