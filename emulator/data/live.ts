@@ -1,0 +1,36 @@
+// --live SECONDS: a call ends every so often, so alerts can be demonstrated. Each tick adds a new
+// record (a `created` notification) and now and then revises the previous one (`updated`).
+import { composePeerToPeer, type ComposeContext } from './compose.js';
+import { Rng } from './random.js';
+import { BACKGROUND_WEIGHTS, SCENARIOS } from './scenarios.js';
+import type { TenantUser } from './types.js';
+
+export interface LiveCallSource {
+  /** The next call, ended a minute before `now`; `revise` asks for a new version of the last one instead. */
+  next(now: Date): { record: Record<string, unknown>; revise: boolean };
+}
+
+export function liveCalls(seed: number, tenantId: string, users: readonly TenantUser[], demoUserId: string): LiveCallSource {
+  const rng = new Rng(seed).fork('live');
+  let last: Record<string, unknown> | undefined;
+  const demo = users.find((u) => u.id === demoUserId);
+  return {
+    next(now) {
+      if (last && rng.chance(0.25)) {
+        const revised = { ...last, version: Number(last.version) + 1 };
+        last = revised;
+        return { record: revised, revise: true };
+      }
+      const ctx: ComposeContext = { rng, tenantId, now, clients: new Map() };
+      // Every other live call involves the demo user, mostly with a problem worth an alert.
+      const withDemo = demo !== undefined && rng.chance(0.5);
+      const asker = withDemo ? demo : rng.pick(users);
+      const other = rng.pick(users.filter((u) => u.id !== asker.id));
+      const scenario = withDemo ? rng.pick([SCENARIOS.wifiWeak, SCENARIOS.vpn, SCENARIOS.midcallDrop, SCENARIOS.good, SCENARIOS.congested]) : rng.weighted(BACKGROUND_WEIGHTS);
+      const seconds = rng.int(120, 900);
+      const start = new Date(now.getTime() - (seconds + 60) * 1000);
+      last = composePeerToPeer(ctx, { id: rng.uuid(), start, seconds, asker, other, askerCalls: rng.chance(0.5), scenario }).record;
+      return { record: last, revise: false };
+    },
+  };
+}
