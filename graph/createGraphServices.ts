@@ -51,7 +51,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     fetch: options.fetch ?? globalThis.fetch,
     tuning,
   });
-  const executor = new GraphExecutor(client);
+  const executor = new GraphExecutor(client, tuning, now);
   const records = new CallRecordsClient({ executor, cache: options.cache, index: options.index, logger, now, tuning });
   const reports = new ReportsClient(executor);
   const callRecords: CallRecordsService = {

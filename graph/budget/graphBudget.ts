@@ -157,10 +157,11 @@ export class GraphBudget {
   }
 
   private expire(now: number): void {
+    const waitedFor = new Set(this.waiters.flatMap((w) => w.keys));
     for (const [key, bucket] of this.buckets) {
       for (let i = bucket.slots.length - 1; i >= 0; i--) if (bucket.slots[i]!.expiresAt <= now) bucket.slots.splice(i, 1);
-      const inUse = bucket.slots.length > 0 || bucket.pausedUntil > now || this.waiters.some((w) => w.keys.includes(key));
-      if (!inUse) this.buckets.delete(key);
+      // Per-record buckets come and go with the records; forget the idle ones.
+      if (bucket.slots.length === 0 && bucket.pausedUntil <= now && !waitedFor.has(key)) this.buckets.delete(key);
     }
   }
 

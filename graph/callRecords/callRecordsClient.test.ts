@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { BudgetOptions } from '../budget/graphBudget.js';
 import { createGraphServices } from '../createGraphServices.js';
 import { CallRecordNotFoundError, GraphInputError } from '../errors.js';
 import { silentLogger } from '../logger.js';
@@ -14,7 +15,7 @@ const BOB = 'b0b00000-0000-4000-8000-000000000002';
 const user = (id: string, name: string) => ({ id, identity: { user: { id, displayName: name }, acsUser: null, spoolUser: null } });
 const listEntry = (id: string, start: string, version = 1) => ({ id, version, type: 'peerToPeer', modalities: ['audio'], startDateTime: start, endDateTime: start, organizer_v2: user(ALICE, 'Alice') });
 
-function services(graph: ScriptedFetch, clock = { now: new Date('2026-11-20T12:00:00Z') }) {
+function services(graph: ScriptedFetch, clock = { now: new Date('2026-11-20T12:00:00Z') }, budget?: BudgetOptions) {
   const cache = new MemoryCallRecordCache();
   const index = new MemoryCallIndex();
   const s = createGraphServices({
@@ -25,6 +26,7 @@ function services(graph: ScriptedFetch, clock = { now: new Date('2026-11-20T12:0
     index,
     credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
     fetch: graph.fetch,
+    ...(budget && { budget }),
   });
   return { ...s, cache, index, clock };
 }
@@ -80,6 +82,35 @@ describe('call records', () => {
 
     await Promise.all([callRecords.getCall(CALL), callRecords.getCall(CALL)]);
     expect(graph.seen.filter((r) => r.url.includes(`${CALL}?$expand=`))).toHaveLength(1);
+  });
+
+  it('when a person asks for a record whose notification fetch is queued behind background work, then they do not wait for it', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T12:00:00Z') });
+    try {
+      const other = '0bd0c0de-0000-4000-8000-0000000000c3';
+      const graph = scriptedFetch(route('GET', /\$expand=/, (() => {
+        let n = 0;
+        return () => json({ id: n++ === 0 ? other : CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [] });
+      })()));
+      // Background may use one request of the app's five per window; people get the rest.
+      const fakeClock = { get now() { return new Date(); } };
+      const { callRecords, feed, budgetSnapshot } = services(graph, fakeClock, { limits: { callRecords: { limit: 5, windowMs: 20_000 } }, backgroundShare: 0.2 });
+      const first = feed.recordNotified(other);
+      await vi.advanceTimersByTimeAsync(10);
+      await first;
+      const queued = feed.recordNotified(CALL);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(budgetSnapshot().waiting.background).toBe(1);
+
+      const asked = callRecords.getCall(CALL);
+      await vi.advanceTimersByTimeAsync(10);
+      expect((await asked).id).toBe(CALL);
+      expect(budgetSnapshot().waiting.background).toBe(1);
+      await vi.advanceTimersByTimeAsync(20_100);
+      await queued;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('when Graph does not know the record, then CallRecordNotFoundError names the id', async () => {

@@ -2,7 +2,7 @@
 // per-user index of recent calls, both fed by every record Graph returns, so "my last call"
 // costs the list API only when the index is cold.
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
-import type { CallRecordFeed, CallSummary, DateRange, FullCallRecord, NotifiedRecord, RecentCallsQuery, RequestOptions } from '../contract.js';
+import type { CallRecordFeed, CallSummary, DateRange, FullCallRecord, NotifiedRecord, Priority, RecentCallsQuery, RequestOptions } from '../contract.js';
 import { GraphError, GraphInputError } from '../errors.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
 import type { Logger } from '../logger.js';
@@ -38,7 +38,7 @@ export interface CallRecordsClientDeps {
 type ListEntry = CallRecords.CallRecord & { readonly id: string };
 
 export class CallRecordsClient implements CallRecordFeed {
-  private readonly inFlight = new Map<string, Promise<FetchOutcome>>();
+  private readonly inFlight = new Map<string, { readonly priority: Priority; readonly work: Promise<FetchOutcome> }>();
   private readonly expand: ExpandSupport = { combined: true };
   private combinedListFilter = true;
 
@@ -94,17 +94,23 @@ export class CallRecordsClient implements CallRecordFeed {
     this.deps.logger.info({ records, entries }, 'Pruned call records past retention');
   }
 
-  /** One fetch per record at a time: a notification and a person asking share it. */
+  /**
+   * One fetch per record at a time: a notification and a person asking share it. A person never
+   * joins a background fetch, though: it may be queued behind a storm of notifications.
+   */
   private fetch(callId: string, options: RequestOptions, known?: FullCallRecord): Promise<FetchOutcome> {
+    const priority = options.priority ?? 'interactive';
     const running = this.inFlight.get(callId);
-    if (running) return running;
-    const work = fetchFullRecord(this.deps.executor, callId, options, this.expand, known)
+    if (running && (running.priority === 'interactive' || priority === 'background')) return running.work;
+    const work: Promise<FetchOutcome> = fetchFullRecord(this.deps.executor, callId, options, this.expand, known)
       .then(async (outcome) => {
         if (!outcome.unchanged) await this.ingest(outcome.record);
         return outcome;
       })
-      .finally(() => this.inFlight.delete(callId));
-    this.inFlight.set(callId, work);
+      .finally(() => {
+        if (this.inFlight.get(callId)?.work === work) this.inFlight.delete(callId);
+      });
+    this.inFlight.set(callId, { priority, work });
     return work;
   }
 

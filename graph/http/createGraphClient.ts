@@ -20,9 +20,11 @@ export interface HttpTuning {
   /** Backoff when Graph sends no Retry-After (seconds, SDK) and after a dropped connection (ms, doubling). */
   readonly retryDelaySeconds: number;
   readonly connectionRetryDelayMs: number;
+  /** A person is not kept waiting longer than this for a Retry-After; background work waits as told. */
+  readonly maxInteractiveRetryWaitSeconds: number;
 }
 
-export const DEFAULT_HTTP_TUNING: HttpTuning = { timeoutMs: 30_000, maxRetries: 3, maxConnectionRetries: 3, retryDelaySeconds: 2, connectionRetryDelayMs: 500 };
+export const DEFAULT_HTTP_TUNING: HttpTuning = { timeoutMs: 30_000, maxRetries: 3, maxConnectionRetries: 3, retryDelaySeconds: 2, connectionRetryDelayMs: 500, maxInteractiveRetryWaitSeconds: 10 };
 
 export interface GraphClientDeps {
   readonly baseUrl: string;

@@ -24,7 +24,7 @@ function setup(graph: ScriptedFetch, options: { budget?: BudgetOptions; tuning?:
     fetch: graph.fetch,
     tuning: { ...DEFAULT_HTTP_TUNING, ...options.tuning },
   });
-  return { executor: new GraphExecutor(client), logger, budget };
+  return { executor: new GraphExecutor(client, { ...DEFAULT_HTTP_TUNING, ...options.tuning }, now), logger, budget };
 }
 
 describe('the Graph client chain', () => {
@@ -87,6 +87,18 @@ describe('the Graph client chain', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await settled;
     expect(graph.seen).toHaveLength(3);
+  });
+
+  it('when a person would have to wait longer than allowed for Retry-After, then they get a GraphThrottledError at once; background work waits', async () => {
+    const graph = scriptedFetch(route('GET', RECORD_URL, graphErrorResponse(429, 'TooManyRequests', { 'retry-after': '60' }), json({ id: 'abc' })));
+    const { executor } = setup(graph, { tuning: { maxInteractiveRetryWaitSeconds: 10 } });
+
+    await expect(executor.send(recordRequest)).rejects.toSatisfy((e) => e instanceof GraphThrottledError && e.retryAfterSeconds === 60);
+    expect(graph.seen).toHaveLength(1);
+
+    const background = executor.send<{ id: string }>(recordRequest, { priority: 'background' });
+    await vi.advanceTimersByTimeAsync(61_000);
+    await expect(background).resolves.toEqual({ id: 'abc' });
   });
 
   it('when Graph answers 403, then a GraphPermissionError names the permission the app needs', async () => {

@@ -1,8 +1,15 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
-import type { RequestOptions } from '../contract.js';
+import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
+import type { Priority, RequestOptions } from '../contract.js';
 import { nextPage, type GraphRequest } from './graphRequest.js';
 import { mapGraphError } from './mapGraphError.js';
-import { GraphRequestContext } from './requestContext.js';
+import { GraphRequestContext, retryAfterMs } from './requestContext.js';
+
+export interface RetryPolicy {
+  readonly retryDelaySeconds: number;
+  readonly maxRetries: number;
+  /** A person is not kept waiting longer than this for a Retry-After; they get a GraphThrottledError saying when to retry. */
+  readonly maxInteractiveRetryWaitSeconds: number;
+}
 
 /** A page of an OData collection. */
 export interface ODataPage<T> {
@@ -12,12 +19,16 @@ export interface ODataPage<T> {
 
 /** Runs described requests through the one Graph client. */
 export class GraphExecutor {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly retry: RetryPolicy,
+    private readonly now: () => Date,
+  ) {}
 
   /** Sends one request; `absoluteUrl` (a nextLink) is sent as given. Throws graph/errors.ts errors. */
   async send<T>(request: GraphRequest & { readonly absoluteUrl?: string }, options: RequestOptions = {}): Promise<T> {
     const context = new GraphRequestContext(options.priority ?? 'interactive', request.buckets, request.logPath, options.signal);
-    let api = this.client.api(request.absoluteUrl ?? request.path).middlewareOptions([context]);
+    let api = this.client.api(request.absoluteUrl ?? request.path).middlewareOptions([context, this.retryOptions(context.priority)]);
     // An absolute link names its own version; overriding it would rewrite the link.
     if (request.absoluteUrl === undefined) api = api.version(request.version);
     if (request.headers) api = api.headers({ ...request.headers });
@@ -36,6 +47,15 @@ export class GraphExecutor {
     } catch (error) {
       throw mapGraphError(error, context);
     }
+  }
+
+  private retryOptions(priority: Priority): RetryHandlerOptions {
+    const capMs = this.retry.maxInteractiveRetryWaitSeconds * 1000;
+    return new RetryHandlerOptions(this.retry.retryDelaySeconds, this.retry.maxRetries, (_delay, _attempt, _request, _options, response) => {
+      if (priority === 'background') return true;
+      const wait = retryAfterMs(response.headers, this.now());
+      return wait === undefined || wait <= capMs;
+    });
   }
 
   /** Every item of a collection, following @odata.nextLink verbatim to the last page. */
