@@ -43,6 +43,7 @@ describe('npm run diagnose', () => {
     expect(run.stderr).toContain(`${broken}: is not valid JSON`);
     expect(run.stderr).toMatch(/list-callrecords\.v1\.0\.json: this is a list response/);
     expect(run.stderr).toContain(`${join(dir, 'missing.json')}: no such file`);
+    expect(run.stderr).toMatch(/get-callrecord-expand-sessions-segments\.v1\.0\.json: warning: more sessions are on a next page/);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(run.stdout).verdict).toBe('good');
   });

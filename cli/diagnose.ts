@@ -37,6 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${file}: ${parsed.problem}\n`);
       continue;
     }
+    for (const warning of parsed.warnings) process.stderr.write(`${file}: warning: ${warning}\n`);
     const userId = args.user ?? organizerId(parsed.record);
     const diagnosis = diagnoseCall(parsed.record, userId ?? '');
     if (args.json) {

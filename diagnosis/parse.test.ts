@@ -26,6 +26,13 @@ describe('parseCallRecord', () => {
     expect(result.ok ? '' : result.problem).toMatch(/list response.*\$expand=sessions/);
   });
 
+  it('when the record still has a sessions next link then it warns that sessions are missing', () => {
+    const result = parseCallRecord(example('get-callrecord-expand-sessions-segments.v1.0.json'));
+    expect(result.ok && result.warnings).toEqual([expect.stringMatching(/more sessions are on a next page/)]);
+    const complete = parseCallRecord(example('get-callrecord.v1.0.json'));
+    expect(complete.ok && complete.warnings).toEqual([]);
+  });
+
   it('when given a call record then it passes the same object through', () => {
     const json = example('get-callrecord-expand-sessions-segments.v1.0.json');
     const result = parseCallRecord(json);

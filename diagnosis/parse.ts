@@ -3,7 +3,19 @@
 import type { CallRecordInput } from './input.js';
 import { arr, obj, str } from './read.js';
 
-export type ParseResult = { readonly ok: true; readonly record: CallRecordInput } | { readonly ok: false; readonly problem: string };
+export type ParseResult =
+  | { readonly ok: true; readonly record: CallRecordInput; /** Readable, not fatal: e.g. sessions left on a next page. */ readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly problem: string };
+
+/** A record saved from one Graph page may miss sessions or participants that sit on the next page. */
+function pagingWarnings(root: Readonly<Record<string, unknown>>): string[] {
+  const warnings: string[] = [];
+  if (typeof root['sessions@odata.nextLink'] === 'string' || typeof root['@odata.nextLink'] === 'string') {
+    warnings.push('more sessions are on a next page (an @odata.nextLink is present) that this record does not include; the diagnosis covers only the sessions present');
+  }
+  if (typeof root['participants_v2@odata.nextLink'] === 'string') warnings.push('more participants are on a next page that this record does not include');
+  return warnings;
+}
 
 const CALL_RECORD_ID_IN_CONTEXT = /callRecords\('([^']+)'\)\/sessions/;
 
@@ -31,7 +43,7 @@ export function parseCallRecord(json: unknown): ParseResult {
     if (value.length > 0 && value.every(looksLikeSession)) {
       const context = str(root['@odata.context']) ?? '';
       const id = CALL_RECORD_ID_IN_CONTEXT.exec(context)?.[1] ?? str(obj(value[0])?.id) ?? 'unknown';
-      return { ok: true, record: { id, sessions: value as CallRecordInput['sessions'] } as CallRecordInput };
+      return { ok: true, record: { id, sessions: value as CallRecordInput['sessions'] } as CallRecordInput, warnings: pagingWarnings(root) };
     }
     return { ok: false, problem: 'this is a list response (it has "value"), not one call record; fetch one with GET /communications/callRecords/{id}?$expand=sessions($expand=segments)' };
   }
@@ -43,7 +55,7 @@ export function parseCallRecord(json: unknown): ParseResult {
   const hasCallShape = root.sessions !== undefined || root.startDateTime !== undefined || root.modalities !== undefined || root.type !== undefined || root.organizer_v2 !== undefined;
   if (!hasCallShape) return { ok: false, problem: 'the object has none of the call record fields (sessions, startDateTime, type, modalities, organizer_v2)' };
   if (arr(root.sessions).some((s) => obj(s) === null)) return { ok: false, problem: '"sessions" contains an entry that is not an object' };
-  return { ok: true, record: root as CallRecordInput };
+  return { ok: true, record: root as CallRecordInput, warnings: pagingWarnings(root) };
 }
 
 /**
