@@ -68,7 +68,7 @@ export class SubscriptionManager {
     const stored = this.find(id, appId);
     const patch = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     for (const key of Object.keys(patch)) {
-      if (!['expirationDateTime', 'changeType', 'clientState'].includes(key)) {
+      if (!['expirationDateTime', 'changeType'].includes(key)) {
         throw new GraphHttpError(400, 'InvalidRequest', key === 'lifecycleNotificationUrl' ? 'lifecycleNotificationUrl cannot be added or changed by PATCH; delete the subscription and create it again.' : `Property '${key.slice(0, 60)}' cannot be updated.`);
       }
     }
