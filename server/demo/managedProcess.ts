@@ -11,7 +11,7 @@ export interface ManagedProcess {
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
   /** Resolves when the process has exited (for any reason). */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGTERM to the group, SIGKILL after `graceMs`. Safe to call twice. */
+  /** SIGTERM to the group, SIGKILL to what is left of it after `graceMs`. Safe to call twice. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -40,12 +40,22 @@ export function startProcess(options: StartOptions): ManagedProcess {
   }
   const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
 
-  const signalGroup = (signal: NodeJS.Signals) => {
+  const signalGroup = (signal: NodeJS.Signals | 0): boolean => {
     try {
       process.kill(-pid, signal);
+      return true;
     } catch {
-      // ESRCH: the group is already gone, which is what we wanted.
+      // ESRCH: nothing is left in the group.
+      return false;
     }
+  };
+  // The leader (npm) can exit before the processes it started: wait for the whole group.
+  const groupGone = async (deadline: number): Promise<boolean> => {
+    while (Date.now() < deadline) {
+      if (!signalGroup(0)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return !signalGroup(0);
   };
 
   return {
@@ -70,13 +80,9 @@ export function startProcess(options: StartOptions): ManagedProcess {
       });
     },
     async stop(graceMs = 5_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      signalGroup('SIGTERM');
-      const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+      if (!signalGroup('SIGTERM')) return;
+      if (!(await groupGone(Date.now() + graceMs))) signalGroup('SIGKILL');
       await exited;
-      clearTimeout(timer);
-      // The leader may exit before its children; make sure nothing of the group lingers.
-      signalGroup('SIGKILL');
     },
   };
 }
