@@ -4,7 +4,7 @@
 //   /users/{id}                       routes/users/
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { faultMiddleware, type FaultInjector } from '../http/faults.js';
-import { GraphHttpError, sendGraphError } from '../http/graphError.js';
+import { GraphHttpError, requestIds, sendGraphError } from '../http/graphError.js';
 import type { GraphVersion } from '../http/odata.js';
 import type { RequestLog } from '../http/requestLog.js';
 import { callRecordsRoutes } from './communications/callRecords/index.js';
@@ -26,6 +26,11 @@ export function graphRouter(deps: GraphRouterDeps, version: GraphVersion): Route
   const sendError = (req: Request, res: Response, status: number, code: string, message: string): void => sendGraphError(req, res, status, code, message, state.now());
 
   router.use(deps.requestLog.middleware());
+  // Graph stamps every answer with a request-id (and echoes client-request-id) so calls can be traced.
+  router.use((req, res, next) => {
+    requestIds(req, res);
+    next();
+  });
   router.use(faultMiddleware(deps.faults, sendError));
   router.use('/communications/callRecords', callRecordsRoutes(ctx));
   router.use('/users', usersRoutes(ctx));
