@@ -28,6 +28,13 @@ describe('composeServer', () => {
     expect(() => composeServer(config, { logger: silentLogger })).toThrow(/STORE.*sqlite/);
   });
 
+  it('when Azure OpenAI is configured without a key, then the planner is wired with the app identity instead of failing start-up', () => {
+    const config = loadConfig({ SQLITE_PATH: tempPath(), AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o' }, []);
+    let server: ReturnType<typeof composeServer> | undefined;
+    expect(() => (server = composeServer(config, { logger: silentLogger, typingIndicator: false }))).not.toThrow();
+    server?.store.close();
+  });
+
   it('when composed and listening, then /healthz reports the mode and close releases the port and the store', async () => {
     const config = loadConfig({ SQLITE_PATH: tempPath() }, []);
     const server = composeServer(config, { logger: silentLogger, typingIndicator: false });

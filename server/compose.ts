@@ -9,6 +9,7 @@ import { createDiagnose, explainPhoneCall, thresholdsFromConfig } from './diagno
 import { createHttpApp, listen, type RunningServer } from './http/index.js';
 import { createLinks } from './links.js';
 import { createLogger } from './logging/index.js';
+import { azureOpenAiTokenProvider } from './openaiTokens.js';
 import { createSqliteStore, type SqliteStore } from './store/index.js';
 
 export interface ComposeOptions {
@@ -52,7 +53,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       logger: logger.child({ component: 'bot' }),
       adapter,
       ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
-      ...(config.openai ? { planner: plannerSettings(config.openai) } : {}),
+      ...(config.openai ? { planner: plannerSettings(config.openai, config.graph) } : {}),
       typingIndicator: options.typingIndicator ?? true,
     });
     const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot });
@@ -82,8 +83,9 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   }
 }
 
-function plannerSettings(openai: NonNullable<AppConfig['openai']>): PlannerSettings {
-  return { endpoint: openai.endpoint, deployment: openai.deployment, apiVersion: openai.apiVersion, ...(openai.apiKey ? { apiKey: openai.apiKey } : {}) };
+function plannerSettings(openai: NonNullable<AppConfig['openai']>, graph: AppConfig['graph']): PlannerSettings {
+  const auth = openai.apiKey ? { apiKey: openai.apiKey } : { tokenProvider: azureOpenAiTokenProvider(graph) };
+  return { endpoint: openai.endpoint, deployment: openai.deployment, apiVersion: openai.apiVersion, ...auth };
 }
 
 function packageVersion(): string {
