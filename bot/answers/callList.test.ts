@@ -53,6 +53,14 @@ describe('lists of calls', () => {
     expect(buttons(reply!).map((b) => b.title)).toContain('Open in the Call Doctor tab');
   });
 
+  it('when asked for calls with one person, then only calls with them are listed', async () => {
+    const bot = createTestBot({ records: [mondayPoor, wednesdayGood, fridayDropped, todayGood, todayPoor], coldIndex: true });
+    const [reply] = await bot.send(teamsMessage('my calls with Ravi this week'));
+    const text = visibleText(reply!);
+    expect(text.split('\n')[0]).toBe('Your calls with Ravi this week');
+    expect(buttons(reply!).filter((b) => b.title === 'Diagnose this call').map((b) => b.data?.callId)).toEqual(['today-poor', 'mon-poor']);
+  });
+
   it('when there were no poor calls, then the bot says so', async () => {
     const bot = createTestBot({ records: [wednesdayGood] });
     const [reply] = await bot.send(teamsMessage('poor calls this week'));

@@ -1,7 +1,7 @@
 // "My calls today", "poor calls this week", "show my last 5 calls".
 import type { Verdict } from '../../diagnosis/types.js';
 import type { Asker } from '../asker.js';
-import { describeCall } from '../calls/callFacts.js';
+import { describeCall, hasParticipantNamed, nameMatches } from '../calls/callFacts.js';
 import { listOwnCalls, loadOwnCall } from '../calls/ownCalls.js';
 import type { CallListEntry } from '../cards/callListCard.js';
 import { callListCard } from '../cards/callListCard.js';
@@ -19,6 +19,8 @@ export interface CallListRequest {
   readonly count?: number;
   /** Only poor, dropped or failed calls. */
   readonly problemsOnly?: boolean;
+  /** Only calls with this person. */
+  readonly person?: string;
 }
 
 const PROBLEMS: ReadonlySet<Verdict> = new Set(['poor', 'dropped', 'setup-failed']);
@@ -32,14 +34,15 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
   const summaries = await listOwnCalls(deps.calls, asker.userId, now, {
     ...(window ? { since: window.since, until: window.until } : {}),
     // One more than shown, to know whether to point at the tab for the rest.
-    limit: request.problemsOnly ? MAX_RECORDS_EXAMINED : wanted + 1,
+    limit: request.problemsOnly || request.person ? MAX_RECORDS_EXAMINED : wanted + 1,
   });
 
   const entries: CallListEntry[] = [];
   for (const summary of summaries.slice(0, MAX_RECORDS_EXAMINED)) {
     if (entries.length >= wanted) break;
+    if (request.person && summary.participants && !summary.participants.some((p) => nameMatches(p.displayName, request.person!))) continue;
     const record = await loadOwnCall(deps.calls, asker.userId, summary.id, summary.version);
-    if (!record) continue;
+    if (!record || (request.person && !hasParticipantNamed(record, asker.userId, request.person))) continue;
     const verdict = safeDiagnose(deps, record, asker.userId).verdict;
     if (request.problemsOnly && !PROBLEMS.has(verdict)) continue;
     entries.push({ facts: describeCall(record, asker.userId), verdict });
@@ -47,7 +50,8 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
 
   const title = listTitle(request, wanted);
   if (entries.length === 0) {
-    const empty = request.problemsOnly ? `No poor or dropped calls ${periodWords(request.time)} 🎉` : `No calls ${periodWords(request.time)}`;
+    const withWhom = request.person ? ` with ${request.person}` : '';
+    const empty = request.problemsOnly ? `No poor or dropped calls${withWhom} ${periodWords(request.time)} 🎉` : `No calls${withWhom} ${periodWords(request.time)}`;
     return cardReply(
       noticeCard({ title: empty, paragraphs: ['I only see calls you took part in, from the last 30 days. A call that ended in the last half hour may not have its record yet.'] }),
       empty,
@@ -60,16 +64,16 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
       timeZone: asker.timeZone,
       now,
       recentCallsUrl: deps.links.recentCalls(),
-      ...(summaries.length > wanted && !request.problemsOnly && request.count === undefined ? { note: `Showing the ${entries.length} most recent. The Call Doctor tab lists them all.` } : {}),
+      ...(summaries.length > wanted && !request.problemsOnly && !request.person && request.count === undefined ? { note: `Showing the ${entries.length} most recent. The Call Doctor tab lists them all.` } : {}),
     }),
     `${title}: ${entries.map((e) => `${e.facts.callId} (${e.verdict ?? 'unknown'})`).join(', ')}`,
   );
 }
 
 function listTitle(request: CallListRequest, wanted: number): string {
-  const kind = request.problemsOnly ? 'Poor or dropped calls' : 'Your calls';
-  if (request.count !== undefined && !request.time) return request.problemsOnly ? `Your last ${wanted} poor or dropped calls` : `Your last ${wanted} calls`;
-  return `${kind} ${periodWords(request.time)}`;
+  const withWhom = request.person ? ` with ${request.person}` : '';
+  if (request.count !== undefined && !request.time) return request.problemsOnly ? `Your last ${wanted} poor or dropped calls${withWhom}` : `Your last ${wanted} calls${withWhom}`;
+  return `${request.problemsOnly ? 'Poor or dropped calls' : 'Your calls'}${withWhom} ${periodWords(request.time)}`;
 }
 
 function periodWords(time: TimeExpression | undefined): string {

@@ -1,7 +1,7 @@
 // "How was my call with Ravi?", "my 2pm meeting", "yesterday's call with Lena".
 import type { CallSummary, FullCallRecord } from '../../graph/contract.js';
 import type { Asker } from '../asker.js';
-import { hasParticipantNamed } from '../calls/callFacts.js';
+import { hasParticipantNamed, nameMatches } from '../calls/callFacts.js';
 import { listOwnCalls, loadOwnCall } from '../calls/ownCalls.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { submit, Verbs } from '../cards/cardKit.js';
@@ -45,13 +45,6 @@ export async function answerFindCall(deps: BotDependencies, asker: Asker, reques
 
 function matchesPerson(record: FullCallRecord, userId: string, person: string | undefined): boolean {
   return person === undefined || hasParticipantNamed(record, userId, person);
-}
-
-function nameMatches(displayName: string | null, wanted: string): boolean {
-  if (!displayName) return false;
-  const lower = displayName.toLowerCase();
-  const w = wanted.toLowerCase();
-  return lower === w || lower.split(/\s+/).includes(w) || lower.startsWith(`${w} `);
 }
 
 /** 0 when the call was running at that time, else how far its start or end is from it. */

@@ -48,13 +48,17 @@ export function tookPart(record: FullCallRecord, userId: string): boolean {
   return (record.sessions ?? []).some((session) => [session.caller, session.callee].some((endpoint) => endpointUserId(endpoint) === userId));
 }
 
-/** True when any participant's name matches `name` (first name, last name or full name, case-insensitive). */
+/** True when another participant's name matches `name` (first, last or full name, any case). */
 export function hasParticipantNamed(record: FullCallRecord, userId: string, name: string): boolean {
-  const wanted = name.trim().toLowerCase();
-  return describeCall(record, userId).others.some((other) => {
-    const lower = other.toLowerCase();
-    return lower === wanted || lower.split(/\s+/).includes(wanted) || lower.startsWith(`${wanted} `);
-  });
+  return describeCall(record, userId).others.some((other) => nameMatches(other, name));
+}
+
+/** "Ravi", "ravi", "Patel" and "Ravi Patel" all match "Ravi Patel". */
+export function nameMatches(displayName: string | null, wanted: string): boolean {
+  if (!displayName) return false;
+  const name = displayName.toLowerCase();
+  const asked = wanted.trim().toLowerCase();
+  return name === asked || name.split(/\s+/).includes(asked) || name.startsWith(`${asked} `);
 }
 
 function participantIds(participant: CallRecords.Participant): string[] {

@@ -1,6 +1,7 @@
 import type { CallListRequest } from '../answers/callList.js';
 import { answerCallList } from '../answers/callList.js';
 import { parseCount } from './entities/count.js';
+import { parsePersonName } from './entities/personName.js';
 import { parseTimeExpression } from './entities/timeExpression.js';
 import { defineIntent } from './intent.js';
 
@@ -13,7 +14,9 @@ export const callListIntent = defineIntent<CallListRequest>({
     const count = parseCount(text) ?? undefined;
     if (!PLURAL.test(text) && count === undefined) return null;
     const time = parseTimeExpression(text) ?? undefined;
+    const person = parsePersonName(text) ?? undefined;
     return {
+      ...(person ? { person } : {}),
       ...(time ? { time } : {}),
       ...(count !== undefined ? { count } : {}),
       ...(PROBLEMS.test(text) ? { problemsOnly: true } : {}),

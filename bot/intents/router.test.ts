@@ -54,6 +54,7 @@ const cases: Case[] = [
   ['my recent calls', 'callList'],
   ['any dropped calls this week?', 'callList', { time: { day: 'thisWeek' }, problemsOnly: true }],
   ['last 3 meetings', 'callList', { count: 3 }],
+  ['my calls with Ravi this week', 'callList', { person: 'Ravi', time: { day: 'thisWeek' } }],
   // phone calls
   ['why did my call to +1 425 555 0100 fail', 'phoneCall', { digits: '14255550100' }],
   ['what happened with (425) 555-0100', 'phoneCall', { digits: '4255550100' }],

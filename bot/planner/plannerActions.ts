@@ -41,7 +41,9 @@ export const PLANNER_ACTIONS: Readonly<Record<string, (deps: BotDependencies, as
   listCalls: (deps, asker, params) => {
     const period = PERIODS.find((p) => p === params.period);
     const count = typeof params.count === 'number' && params.count >= 1 ? Math.min(Math.floor(params.count), MAX_LISTED_CALLS) : undefined;
+    const person = text(params.person);
     return answerCallList(deps, asker, {
+      ...(person ? { person } : {}),
       ...(period ? { time: { day: period } } : {}),
       ...(count !== undefined ? { count } : {}),
       ...(params.problemsOnly === true ? { problemsOnly: true } : {}),
