@@ -65,9 +65,10 @@ export function startOfLocalWeek(now: Date, timeZone: string): Date {
 /** "Today, 2:05 PM", "Yesterday, 9:30 AM" or "Mon, Nov 23, 4:10 PM", in the asker's zone. */
 export function formatLocalTime(instant: Date, timeZone: string, now: Date): string {
   const clock = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(instant);
-  const dayStart = instant.getTime();
-  if (dayStart >= startOfLocalDay(now, timeZone).getTime() && dayStart < startOfLocalDay(now, timeZone, 1).getTime()) return `Today, ${clock}`;
-  if (dayStart >= startOfLocalDay(now, timeZone, -1).getTime() && dayStart < startOfLocalDay(now, timeZone).getTime()) return `Yesterday, ${clock}`;
+  const at = instant.getTime();
+  const today = startOfLocalDay(now, timeZone).getTime();
+  if (at >= today && at < startOfLocalDay(now, timeZone, 1).getTime()) return `Today, ${clock}`;
+  if (at >= startOfLocalDay(now, timeZone, -1).getTime() && at < today) return `Yesterday, ${clock}`;
   const date = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(instant);
   return `${date}, ${clock}`;
 }
