@@ -199,3 +199,12 @@ describe('participants_v2 as a hint', () => {
     expect(d.summary).toMatch(/^This call's quality was poor/);
   });
 });
+
+describe('long cause lists', () => {
+  it('when forty meeting participants all have dead microphones then the answer lists at most a dozen causes', () => {
+    const legs = Array.from({ length: 40 }, (_, i) => ({ participant: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, device: { captureNotFunctioningEventRatio: 1 } } }));
+    const d = diagnoseCall(groupCall([{ participant: ALICE }, ...legs]), ALICE.id);
+    expect(d.causes).toHaveLength(12);
+    expect(d.causes.every((c) => c.code === 'mic-not-working' && c.side === 'other')).toBe(true);
+  });
+});

@@ -6,6 +6,9 @@ import type { Verdict } from './types.js';
 const ORDER_FOR_FAILURE: Record<FindingTier, number> = { root: 0, failure: 1, symptom: 2, rating: 3, nodata: 4 };
 const ORDER_FOR_POOR: Record<FindingTier, number> = { root: 0, symptom: 1, failure: 2, rating: 3, nodata: 4 };
 
+/** Enough for the bot, the alerts and the tab; a meeting with hundreds of legs stays a short list. */
+export const MAX_CAUSES = 12;
+
 const UNEXPLAINED = 'nothing else in the record (Wi-Fi, VPN, mobile network, device) explains it';
 
 function merge(findings: readonly Finding[]): Finding[] {
@@ -21,7 +24,9 @@ function merge(findings: readonly Finding[]): Finding[] {
 
 export function rankFindings(findings: readonly Finding[], verdict: Verdict): Finding[] {
   const order = verdict === 'dropped' || verdict === 'setup-failed' ? ORDER_FOR_FAILURE : ORDER_FOR_POOR;
-  const ranked = merge(findings).sort((a, b) => order[a.tier] - order[b.tier] || b.confidence - a.confidence || a.code.localeCompare(b.code));
+  const ranked = merge(findings)
+    .sort((a, b) => order[a.tier] - order[b.tier] || b.confidence - a.confidence || a.code.localeCompare(b.code))
+    .slice(0, MAX_CAUSES);
   const top = ranked[0];
   if (top && top.tier === 'symptom') ranked[0] = { ...top, evidence: `${top.evidence}; ${UNEXPLAINED}` };
   return ranked;
