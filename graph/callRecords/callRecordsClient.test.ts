@@ -119,6 +119,22 @@ describe('call records', () => {
     await expect(callRecords.getCall(CALL)).rejects.toSatisfy((e) => e instanceof CallRecordNotFoundError && e.callId === CALL && e.requestId === 'req-NotFound');
   });
 
+  it('when Graph adds properties and enum members this code has never seen, then they pass through and the call is still indexed', async () => {
+    const graph = scriptedFetch(route('GET', /\$expand=/, json({
+      id: CALL, version: 1, type: 'holographicCall', modalities: ['audio', 'telepathy'], startDateTime: '2026-11-20T09:00:00Z', endDateTime: '2026-11-20T09:05:00Z',
+      futureProperty: { nested: [1, 2] },
+      sessions: [{ id: 's1', caller: { '@odata.type': '#microsoft.graph.callRecords.futureEndpoint', brandNew: true } }],
+      participants_v2: [user(BOB, 'Bob'), { id: 'x1', identity: { spoolUser: { id: 'x1', displayName: 'Someone new' } } }],
+    })));
+    const { callRecords, index } = services(graph);
+
+    const record = await callRecords.getCall(CALL);
+    expect(record).toMatchObject({ type: 'holographicCall', futureProperty: { nested: [1, 2] }, sessions: [{ caller: { brandNew: true } }] });
+    const [summary] = await index.recent(BOB, { since: new Date(0) });
+    expect(summary).toMatchObject({ type: 'holographicCall', modalities: ['audio', 'telepathy'] });
+    expect(summary!.participants).toContainEqual({ id: 'x1', displayName: 'Someone new', kind: 'unknown' });
+  });
+
   it('when the id is not a GUID, then a GraphInputError says so and nothing is sent', async () => {
     const graph = scriptedFetch();
     const { callRecords } = services(graph);

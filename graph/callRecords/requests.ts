@@ -15,7 +15,8 @@ export function checkCallId(callId: string): string {
 }
 
 export function checkParticipantId(id: string): string {
-  if (!PARTICIPANT_ID.test(id)) throw new GraphInputError(`"${id.slice(0, 60)}" is not a participant id (expected an Entra object id)`);
+  // The value is not echoed: a mistyped id can be a phone number, which must not reach logs.
+  if (!PARTICIPANT_ID.test(id)) throw new GraphInputError('The user or participant id is not an Entra object id (a GUID)');
   return id;
 }
 
