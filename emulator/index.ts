@@ -1,0 +1,11 @@
+// What code outside emulator/ may use (tests only: product code never imports the emulator).
+// test/support/emulator.ts wraps startEmulatorServer for integration tests.
+export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_SEED, DEFAULT_TENANT_ID, startEmulatorServer, type EmulatorOptions, type RunningEmulator } from './server.js';
+export { generateTenant, DEMO_USER_NAME, type GenerateOptions } from './data/generate.js';
+export type { GroundTruth } from './data/groundTruth.js';
+export type { DialoutCall, GeneratedTenant, TenantUser } from './data/types.js';
+export { ensureCertificate, type TlsMaterial } from './tls/certificate.js';
+export type { FaultSpec } from './http/faults.js';
+export type { RequestLogEntry } from './http/requestLog.js';
+export type { DeliveryAttempt, DeliveryTiming } from './notifications/delivery.js';
+export { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from './identity/tokens.js';
