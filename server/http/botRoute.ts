@@ -40,5 +40,10 @@ export function botRoute(bot: { adapter: BotHttpAdapter; app: BotRunner }): Rout
       });
     },
   );
+  // Anything but POST is a mistake worth naming (the Playground probes with HEAD).
+  router.all('/api/messages', (_req, res) => {
+    res.setHeader('allow', 'POST');
+    throw new HttpError(405, 'method_not_allowed', 'The bot endpoint accepts POST only.');
+  });
   return router;
 }

@@ -126,6 +126,31 @@ describe('createHttpApp', () => {
     expect(JSON.stringify(lines)).not.toContain('10.1.2.3');
   });
 
+  it('when the bot endpoint is called with GET or HEAD, then the answer is 405 naming POST', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/api/messages`);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect((await fetch(`${url}/api/messages`, { method: 'HEAD' })).status).toBe(405);
+  });
+
+  it('when the server closes while a request is in flight, then that request still gets its answer', async () => {
+    let release!: () => void;
+    const slow = Router().get('/slow', async (_req, res) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      res.json({ done: true });
+    });
+    const { url } = await start({ routers: [slow] });
+    const pending = fetch(`${url}/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = server!.close();
+    release();
+    const response = await pending;
+    expect(await response.json()).toEqual({ done: true });
+    await closing;
+    server = undefined;
+  });
+
   it('when a path is unknown, then the answer is a JSON 404', async () => {
     const { url } = await start();
     const response = await fetch(`${url}/nope`);

@@ -9,8 +9,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long close() lets in-flight requests (a bot turn waiting on Graph) finish before cutting them. */
+const DRAIN_MS = 5_000;
+
 /** Listens (port 0 picks a free one) and resolves once the socket is bound. */
-export async function listen(app: Express, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+export async function listen(app: Express, port: number, host = '0.0.0.0', drainMs = DRAIN_MS): Promise<RunningServer> {
   const server: Server = app.listen(port, host);
   // events.once rejects if 'error' (e.g. EADDRINUSE) comes first.
   await once(server, 'listening');
@@ -21,8 +24,13 @@ export async function listen(app: Express, port: number, host = '0.0.0.0'): Prom
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+        server.close((error) => {
+          clearTimeout(cut);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }
