@@ -104,6 +104,11 @@ describe('intent router', () => {
     },
   );
 
+  it('when Teams leaves markup in the text, then the question still routes', () => {
+    expect(matchIntent('<p>why did my&nbsp;last call drop</p>')?.name).toBe('lastCall');
+    expect(matchIntent('<at>Megan</at> how was my call with Ravi')?.params).toMatchObject({ person: 'Ravi' });
+  });
+
   it('when a question names both a phone number and a person, then the phone number wins', () => {
     expect(matchIntent('why did my call with Ravi at +1 425 555 0100 fail')?.name).toBe('phoneCall');
   });

@@ -28,7 +28,13 @@ export const INTENTS: readonly Intent<any>[] = [
 const MAX_TEXT_LENGTH = 500;
 
 export function matchIntent(text: string, intents: readonly Intent<unknown>[] = INTENTS): MatchedIntent | null {
-  const normalised = text.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim();
+  // Teams can deliver leftover markup (<at> tags of other mentions, &nbsp;) in the text.
+  const normalised = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[’‘]/g, "'")
+    .trim();
   if (normalised.length === 0 || normalised.length > MAX_TEXT_LENGTH) return null;
   for (const intent of intents) {
     const params = intent.match(normalised);
