@@ -208,3 +208,25 @@ describe('long cause lists', () => {
     expect(d.causes.every((c) => c.code === 'mic-not-working' && c.side === 'other')).toBe(true);
   });
 });
+
+describe('dropped and failed calls', () => {
+  it('when the call dropped while my Wi-Fi was weak then Wi-Fi leads and the drop follows', () => {
+    const record = peerToPeer({ caller: { ...ALICE, network: { connectionType: 'wifi', wifiSignalStrength: 15 } }, failure: { stage: 'midcall' } });
+    const d = diagnoseCall(record, ALICE.id);
+    expect(d.verdict).toBe('dropped');
+    expect(d.causes.map((c) => `${c.code}/${c.side}`).slice(0, 2)).toEqual(['wifi-weak-signal/you', 'dropped-unexpectedly/unknown']);
+    expect(d.summary).toMatch(/^Your call dropped unexpectedly after it had connected, most likely because of a weak Wi-Fi signal on your side\./);
+  });
+
+  it('when the call dropped and my speaker was muted then the drop leads: a muted speaker does not end a call', () => {
+    const record = peerToPeer({ caller: { ...ALICE, device: { renderMuteEventRatio: 1 } }, failure: { stage: 'midcall' } });
+    expect(diagnoseCall(record, ALICE.id).causes.map((c) => c.code)).toEqual(['dropped-unexpectedly', 'speaker-muted']);
+  });
+
+  it('when the call never connected behind a VPN then the VPN leads', () => {
+    const record = peerToPeer({ callee: { ...BOB, network: { connectionType: 'tunnel' } }, failure: { stage: 'callSetup', reason: 'ICE failed' } });
+    const d = diagnoseCall(record, BOB.id);
+    expect(d.verdict).toBe('setup-failed');
+    expect(d.causes.map((c) => `${c.code}/${c.side}`)).toEqual(['vpn/you', 'media-connectivity-failed/unknown']);
+  });
+});

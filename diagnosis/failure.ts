@@ -48,7 +48,7 @@ export function failureOutcome(call: CallView, thresholds: Thresholds): FailureO
       if (!EXPLAINS[verdict].has(condition.code)) continue;
       findings.push(
         findingFor(condition.code, where, {
-          tier: 'root',
+          tier: 'failureRoot',
           confidence: condition.confidence - 0.1,
           evidence: `${condition.phrase}; ${verdict === 'dropped' ? 'then the call dropped' : 'the call never connected'}`,
           facts: [...condition.facts, ...facts],

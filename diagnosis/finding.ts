@@ -3,8 +3,11 @@ import { adviceFor } from './advice.js';
 import type { SideView } from './model.js';
 import type { Cause, CauseCode, Evidence, Side } from './types.js';
 
-/** Root causes explain symptoms and outrank them; failures and ratings frame the verdict. */
-export type FindingTier = 'root' | 'symptom' | 'failure' | 'rating' | 'nodata';
+/**
+ * Root causes explain symptoms and outrank them; failures and ratings frame the verdict.
+ * 'failureRoot' is a condition that can itself end or block a call (weak Wi-Fi before a drop).
+ */
+export type FindingTier = 'failureRoot' | 'root' | 'symptom' | 'failure' | 'rating' | 'nodata';
 
 export interface Finding {
   readonly code: CauseCode;

@@ -3,8 +3,9 @@
 import type { Finding, FindingTier } from './finding.js';
 import type { Verdict } from './types.js';
 
-const ORDER_FOR_FAILURE: Record<FindingTier, number> = { root: 0, failure: 1, symptom: 2, rating: 3, nodata: 4 };
-const ORDER_FOR_POOR: Record<FindingTier, number> = { root: 0, symptom: 1, failure: 2, rating: 3, nodata: 4 };
+// A dropped or failed call leads with what can end or block a call; a muted speaker cannot, so it follows the failure.
+const ORDER_FOR_FAILURE: Record<FindingTier, number> = { failureRoot: 0, failure: 1, root: 2, symptom: 3, rating: 4, nodata: 5 };
+const ORDER_FOR_POOR: Record<FindingTier, number> = { failureRoot: 0, root: 0, symptom: 1, failure: 2, rating: 3, nodata: 4 };
 
 /** Enough for the bot, the alerts and the tab; a meeting with hundreds of legs stays a short list. */
 export const MAX_CAUSES = 12;
@@ -15,9 +16,14 @@ function merge(findings: readonly Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
   for (const f of findings) {
     const known = byKey.get(f.key);
-    if (!known) byKey.set(f.key, f);
-    else if (f.confidence > known.confidence) byKey.set(f.key, { ...f, makesPoor: f.makesPoor || known.makesPoor });
-    else if (f.makesPoor && !known.makesPoor) byKey.set(f.key, { ...known, makesPoor: true });
+    if (!known) {
+      byKey.set(f.key, f);
+      continue;
+    }
+    const best = f.confidence > known.confidence ? f : known;
+    // The same condition found twice keeps its strongest evidence and its strongest role.
+    const tier = f.tier === 'failureRoot' || known.tier === 'failureRoot' ? 'failureRoot' : best.tier;
+    byKey.set(f.key, { ...best, tier, makesPoor: f.makesPoor || known.makesPoor });
   }
   return [...byKey.values()];
 }
