@@ -128,6 +128,36 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
   });
 });
 
+describe('install and scopes', () => {
+  it('when the app is installed in a personal chat, then the bot greets and the SQLite store keeps the conversation for alerts', async () => {
+    const userId = emulator.tenant!.users.at(-1)!.id;
+    const install = { ...message(userId, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:call-doctor', name: 'Call Doctor' }] };
+
+    const { status, replies } = await ask(install);
+
+    expect(status).toBe(200);
+    expect(replies.map((r) => visibleText(r)).join('\n')).toMatch(/why did my last call drop/i);
+    const stored = await sut.server.store.bot.conversations.get({ tenantId: emulator.tenantId, userId });
+    expect(stored?.conversation?.id).toBe(`a:personal-${userId}`);
+    expect(stored?.serviceUrl).toBe(connector.serviceUrl);
+  });
+
+  it('when a group chat message mentions the bot, then it answers; without a mention it stays quiet', async () => {
+    const userId = emulator.tenant!.demoUserId;
+    const groupChat = (text: string, mention: boolean): Json => ({
+      ...message(userId, mention ? `<at>Call Doctor</at> ${text}` : text),
+      conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: emulator.tenantId },
+      ...(mention ? { entities: [{ type: 'mention', text: '<at>Call Doctor</at>', mentioned: { id: '28:call-doctor', name: 'Call Doctor' } }] } : {}),
+    });
+
+    const quiet = await ask(groupChat('why did my last call drop', false));
+    const answered = await ask(groupChat('why did my last call drop', true));
+
+    expect(quiet.replies).toEqual([]);
+    expect(answered.replies.some((r) => (r.attachments ?? []).length > 0)).toBe(true);
+  });
+});
+
 describe('POST /api/messages with normal delivery (loopback connector)', () => {
   it('when the user asks for their calls, then the reply is posted to the connector as a card answering that conversation', async () => {
     const userId = emulator.tenant!.demoUserId;
