@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LENA, RAVI, teamsMessage } from '../testing/activities.js';
+import { LENA, RAVI, cardSubmit, teamsMessage } from '../testing/activities.js';
 import { testCall } from '../testing/callRecords.js';
-import { cardOf, visibleText } from '../testing/cardReading.js';
+import { button, buttons, cardOf, visibleText } from '../testing/cardReading.js';
 import { createTestBot } from '../testing/testBot.js';
 
 const alexDropped = testCall({ id: 'alex-dropped', start: '2026-11-28T14:30:00Z', with: [RAVI], quality: 'dropped' });
@@ -24,6 +24,14 @@ describe('who is asking, and where', () => {
     const [reply] = await bot.send(teamsMessage('what happened to my call', { scope: 'channel', from: LENA, mentionBot: true }));
     expect(visibleText(reply!)).toContain('Poor quality: your call with Ravi Patel');
     expect(visibleText(reply!)).not.toContain('Alex');
+  });
+
+  it("when Lena presses 'Other recent calls' on Alex's card in a group chat, then she sees her own calls, never Alex's", async () => {
+    const bot = createTestBot({ records: [alexDropped, lenaPoor] });
+    const [card] = await bot.send(teamsMessage('why did my last call drop', { scope: 'groupChat', mentionBot: true }));
+    const [reply] = await bot.send(cardSubmit(button(card!, 'Other recent calls').data!, { scope: 'groupChat', from: LENA }));
+    const listed = buttons(reply!).filter((b) => b.title === 'Diagnose this call').map((b) => b.data?.callId);
+    expect(listed).toEqual(['lena-poor']);
   });
 
   it('when the activity has no Entra object id, then the bot explains it needs a work account', async () => {
