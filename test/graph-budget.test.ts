@@ -1,7 +1,7 @@
 // Done-when of issue #5: with the emulator's throttling on (Graph's §8 limits), a storm of
 // background work finishes without a 429 (or, when another instance used the window first, none
-// after it resets), while a person asking during the storm is
-// served ahead of it. Asserted on queue state and request order, not on time.
+// after it resets), while a person asking during the storm is served ahead of it. Asserted on
+// queue state and request order, not on time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
 import { graphOverEmulator, graphRequests } from './support/graphOverEmulator.js';
