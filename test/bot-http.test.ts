@@ -28,6 +28,12 @@ afterAll(async () => {
 /** The user's newest call in the generated tenant, found without the product's code. */
 const newestCallOf = (userId: string): Json => newestCallIn(emulator, userId);
 
+/** Users other than the demo user who took part in calls; each test that needs Graph cold takes its own. */
+function otherCallers(): string[] {
+  const tenant = emulator.tenant!;
+  return tenant.users.map((u) => u.id).filter((id) => id !== tenant.demoUserId && tenant.records.some((r) => participantIds(r).includes(id)));
+}
+
 function displayNameOf(userId: string): string {
   return emulator.tenant!.users.find((u) => u.id === userId)!.displayName;
 }
@@ -102,6 +108,17 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
     expect(count(after)).toBe(count(before) + 1);
   });
 
+  it('when the same question is asked again, then it is answered from the SQLite cache and index without any Graph request', async () => {
+    const userId = otherCallers().at(-2)!;
+    const first = await ask(message(userId, 'why did my last call drop'));
+    emulator.clearRequests();
+
+    const again = await ask(message(userId, 'why did my last call drop'));
+
+    expect(emulator.requests()).toEqual([]);
+    expect(again.replies.map((r) => visibleText(r))).toEqual(first.replies.map((r) => visibleText(r)));
+  });
+
   it('when someone with no calls in the last 30 days asks, then the answer says so instead of inventing a call', async () => {
     const stranger = '0badc0de-0000-4000-8000-000000000000';
     const { status, replies } = await ask({ ...message(emulator.tenant!.demoUserId, 'why did my last call drop'), from: { id: `29:${stranger}`, name: 'New Person', aadObjectId: stranger } });
@@ -113,7 +130,7 @@ describe('POST /api/messages with deliveryMode expectReplies', () => {
 
   it('when Graph keeps failing, then the user gets a friendly message and no stack trace, and the server still serves', async () => {
     // Someone whose calls are not cached yet, so the question has to reach Graph.
-    const userId = emulator.tenant!.users.map((u) => u.id).find((id) => id !== emulator.tenant!.demoUserId && emulator.tenant!.records.some((r) => participantIds(r).includes(id)))!;
+    const userId = otherCallers().at(-1)!;
     emulator.injectFaults({ status: 503, retryAfterSeconds: 0, count: Infinity, pathIncludes: 'callRecords' });
     try {
       const { status, replies } = await ask(message(userId, 'why did my last call drop'));
