@@ -230,3 +230,11 @@ describe('dropped and failed calls', () => {
     expect(d.causes.map((c) => `${c.code}/${c.side}`)).toEqual(['vpn/you', 'media-connectivity-failed/unknown']);
   });
 });
+
+describe('the same symptom in both directions', () => {
+  it('when both directions jitter but my outgoing audio jitters far more then both are put on my side', () => {
+    const record = peerToPeer({ media: [{ callerToCallee: healthyAudio({ averageJitter: 'PT0.06S' }), calleeToCaller: healthyAudio({ averageJitter: 'PT0.035S' }) }] });
+    const d = diagnoseCall(record, ALICE.id);
+    expect(d.causes.map((c) => `${c.code}/${c.side}`)).toEqual(['jitter/you']);
+  });
+});

@@ -146,9 +146,34 @@ function symptomSide(where: SideView | null): Side {
   return where.side;
 }
 
+const mediaLineOf = (p: Problem): string | null => (p.stream ? p.stream.path.slice(0, p.stream.path.lastIndexOf('.streams[')) : null);
+
+/**
+ * When both directions of one media line show the same symptom, one network is usually behind
+ * both: the side whose own outgoing stream suffered more.
+ */
+function sharedOrigins(problems: readonly Problem[]): Map<Problem, SideView | null> {
+  const worst = new Map<string, Problem>();
+  for (const p of problems) {
+    const line = mediaLineOf(p);
+    if (line === null || p.kind === 'latency') continue;
+    const key = `${line}|${p.code}`;
+    const known = worst.get(key);
+    if (!known || p.severity > known.severity) worst.set(key, p);
+  }
+  const origins = new Map<Problem, SideView | null>();
+  for (const p of problems) {
+    const line = mediaLineOf(p);
+    const top = line === null ? undefined : worst.get(`${line}|${p.code}`);
+    origins.set(p, top && top.origin?.scope === 'full' && p.origin?.scope === 'full' ? top.origin : p.origin);
+  }
+  return origins;
+}
+
 export function symptomFindings(problems: readonly Problem[], thresholds: Thresholds): Finding[] {
+  const origins = sharedOrigins(problems);
   return problems.map((p) => {
-    const where = p.kind === 'latency' ? latencyOrigin(p, thresholds) : p.origin;
+    const where = p.kind === 'latency' ? latencyOrigin(p, thresholds) : (origins.get(p) ?? p.origin);
     return findingFor(p.code, where, {
       tier: 'symptom',
       side: symptomSide(where),
