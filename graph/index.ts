@@ -1,5 +1,10 @@
-// What other folders may use from graph/. Test support (contract suites, builders) is in
-// graph/testing/index.ts, which imports vitest and is for tests only.
+// What other folders may use from graph/. Test support (contract suites, builders, a scripted
+// fetch) is in graph/testing/index.ts, which imports vitest and is for tests only.
+//
+// server/ builds the services once per tenant:
+//   const graph = createGraphServices({ settings: config.graph, logger, now, cache, index });
+// and hands out graph.callRecords and graph.subscriptions (bot, tab API) and graph.feed (alerts:
+// recordNotified per change notification, backfill after a lapse, prune about daily).
 export type * from './contract.js';
 export * from './errors.js';
 export { silentLogger, type Logger, type LogFields } from './logger.js';

@@ -244,4 +244,34 @@ describe('recent calls', () => {
 
     expect((await callRecords.recentCalls(BOB)).map((c) => c.id)).toEqual([CALL]);
   });
+
+  it('when a backfill lists a newer version of a cached record, then the cache lets it go and the organizer\'s index learns the call', async () => {
+    const graph = scriptedFetch(
+      route('GET', /\$expand=/, json({ id: CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [user(BOB, 'Bob')] })),
+      route('GET', /\/callRecords\?\$filter=startDateTime/, json({ value: [listEntry(CALL, '2026-11-20T09:00:00Z', 2)] })),
+    );
+    const { callRecords, feed, cache, index } = services(graph);
+    await callRecords.getCall(CALL);
+
+    const listed = await feed.backfill({ from: new Date('2026-11-20T08:00:00Z'), to: new Date('2026-11-20T10:00:00Z') });
+    expect(listed.map((c) => [c.id, c.version])).toEqual([[CALL, 2]]);
+    expect(await cache.get(CALL)).toBeUndefined();
+    expect((await index.recent(ALICE, { since: new Date(0) })).map((c) => c.version)).toEqual([2]);
+  });
+
+  it('when pruned, then records and index entries older than 30 days are gone and newer ones stay', async () => {
+    const { feed, cache, index } = services(scriptedFetch());
+    await cache.put({ id: 'old', version: 1, startDateTime: '2026-10-01T09:00:00Z', sessions: [], participants_v2: [] });
+    await cache.put({ id: 'new', version: 1, startDateTime: '2026-11-19T09:00:00Z', sessions: [], participants_v2: [] });
+    await index.upsert(BOB, [summaryOf('old', '2026-10-01T09:00:00Z'), summaryOf('new', '2026-11-19T09:00:00Z')]);
+
+    await feed.prune();
+    expect(await cache.get('old')).toBeUndefined();
+    expect(await cache.get('new')).toBeDefined();
+    expect((await index.recent(BOB, { since: new Date(0) })).map((c) => c.id)).toEqual(['new']);
+  });
 });
+
+function summaryOf(id: string, start: string) {
+  return { id, version: 1, startDateTime: start, endDateTime: start, type: 'peerToPeer', modalities: ['audio'], organizer: null, participants: null };
+}
