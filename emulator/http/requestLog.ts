@@ -12,6 +12,9 @@ export interface RequestLogEntry {
   readonly url: string;
 }
 
+/** A long-running demo must not grow without bound; tests clear the log long before this. */
+const MAX_ENTRIES = 10_000;
+
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
 
@@ -32,6 +35,7 @@ export class RequestLog {
         if (logged) return;
         logged = true;
         this.entries.push({ method: req.method, path, status, url });
+        if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
       };
       res.on('finish', () => log(res.statusCode));
       res.on('close', () => log(res.writableFinished ? res.statusCode : 0));

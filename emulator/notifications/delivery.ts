@@ -31,6 +31,9 @@ export interface DeliveryAttempt {
   readonly notifications: number;
 }
 
+/** Kept for tests and GET /_emulator/notifications; bounded so a long demo does not grow. */
+const MAX_HISTORY = 10_000;
+
 export class Deliverer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly attempts: DeliveryAttempt[] = [];
@@ -48,6 +51,7 @@ export class Deliverer {
     void this.post(url, { value: notifications }).then((status) => {
       const delivered = status >= 200 && status < 300;
       this.attempts.push({ url, kind, attempt, status, delivered, notifications: notifications.length });
+      if (this.attempts.length > MAX_HISTORY) this.attempts.splice(0, this.attempts.length - MAX_HISTORY);
       if (delivered) return;
       const delay = this.timing.redeliveryDelaysMs[attempt - 1];
       if (delay === undefined) {

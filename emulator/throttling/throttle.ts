@@ -53,10 +53,17 @@ export class Throttle {
     return this.enabled;
   }
 
+  /** Drops windows that have ended (per-record buckets accumulate in a long-running demo). */
+  private prune(t: number): void {
+    const longest = 60_000;
+    for (const [id, w] of this.windows) if (t - w.start >= longest) this.windows.delete(id);
+  }
+
   /** Counts the request in every bucket it belongs to; throttled if any bucket is over its limit. */
   check(hits: readonly BucketHit[]): ThrottleDecision {
     if (!this.enabled) return { throttled: false, retryAfterSeconds: 0 };
     const t = this.now().getTime();
+    if (this.windows.size > 50_000) this.prune(t);
     let worst: ThrottleDecision = { throttled: false, retryAfterSeconds: 0 };
     for (const hit of hits) {
       const id = `${hit.rule.name}|${hit.key}`;
