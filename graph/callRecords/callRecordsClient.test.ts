@@ -210,6 +210,15 @@ describe('recent calls', () => {
     expect(graph.seen.length - sent).toBe(1);
   });
 
+  it('when the same person asks with their id in upper case, then the warm index still answers', async () => {
+    const graph = scriptedFetch(listRoute({ value: [listEntry(CALL, '2026-11-20T09:00:00Z')] }));
+    const { callRecords } = services(graph);
+    await callRecords.recentCalls(BOB);
+
+    expect((await callRecords.recentCalls(BOB.toUpperCase())).map((c) => c.id)).toEqual([CALL]);
+    expect(graph.seen).toHaveLength(1);
+  });
+
   it('when the index has gone stale, then only calls since the last listing (with overlap) are listed again', async () => {
     const graph = scriptedFetch(listRoute({ value: [] }));
     const { callRecords, clock } = services(graph);

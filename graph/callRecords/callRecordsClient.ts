@@ -58,8 +58,8 @@ export class CallRecordsClient implements CallRecordFeed {
     return { record: outcome.record, isNewVersion: !outcome.unchanged };
   }
 
-  async recentCalls(userId: string, query: RecentCallsQuery = {}): Promise<CallSummary[]> {
-    checkParticipantId(userId);
+  async recentCalls(requestedUserId: string, query: RecentCallsQuery = {}): Promise<CallSummary[]> {
+    const userId = checkParticipantId(requestedUserId);
     if (query.limit !== undefined && !(Number.isInteger(query.limit) && query.limit > 0)) throw new GraphInputError(`limit must be a positive whole number (got ${query.limit})`);
     const now = this.deps.now();
     const retentionStart = new Date(now.getTime() - this.deps.tuning.retentionDays * DAY_MS);
@@ -132,7 +132,8 @@ export class CallRecordsClient implements CallRecordFeed {
       await this.deps.index.upsert(listedUser, summaries);
     }
     for (const s of summaries) {
-      if (s.organizer?.kind === 'user' && s.organizer.id !== listedUser) await this.deps.index.upsert(s.organizer.id, [s]);
+      const organizer = s.organizer?.kind === 'user' ? s.organizer.id.toLowerCase() : undefined;
+      if (organizer !== undefined && organizer !== listedUser) await this.deps.index.upsert(organizer, [s]);
     }
     return summaries;
   }

@@ -17,7 +17,8 @@ export function checkCallId(callId: string): string {
 export function checkParticipantId(id: string): string {
   // The value is not echoed: a mistyped id can be a phone number, which must not reach logs.
   if (!PARTICIPANT_ID.test(id)) throw new GraphInputError('The user or participant id is not an Entra object id (a GUID)');
-  return id;
+  // Object ids are case-insensitive; the index files calls under Graph's lower-case form.
+  return id.toLowerCase();
 }
 
 export interface ListFilter {

@@ -45,7 +45,7 @@ export function summarize(record: CallRecords.CallRecord & { readonly id: string
 /** People the index files a call under: every Entra user who took part (and the organizer). */
 export function indexedUserIds(summary: CallSummary): string[] {
   const ids = new Set<string>();
-  if (summary.organizer?.kind === 'user') ids.add(summary.organizer.id);
-  for (const p of summary.participants ?? []) if (p.kind === 'user') ids.add(p.id);
+  if (summary.organizer?.kind === 'user') ids.add(summary.organizer.id.toLowerCase());
+  for (const p of summary.participants ?? []) if (p.kind === 'user') ids.add(p.id.toLowerCase());
   return [...ids];
 }
