@@ -4,7 +4,8 @@ import { diagnoseCall, parseCallRecord } from '../diagnosis/index.js';
 import type { CallRecordInput } from '../diagnosis/index.js';
 import { ALICE, BOB, groupCall, healthyAudio, healthyVideo, peerToPeer } from '../diagnosis/testing/recordBuilder.js';
 import type { LegSpec } from '../diagnosis/testing/recordBuilder.js';
-import { formatRate, measure } from './measure.js';
+import { formatRate, measureEach } from './measure.js';
+import type { Rate } from './measure.js';
 
 export const name = 'diagnosis';
 
@@ -30,8 +31,7 @@ function benchOne(label: string, record: object, log: (line: string) => void): v
   const parsed = parseCallRecord(JSON.parse(bytes));
   if (!parsed.ok) throw new Error(`benchmark record is not a call record: ${parsed.problem}`);
   const input: CallRecordInput = parsed.record;
-  const jsonParse = measure(() => JSON.parse(bytes));
-  const diagnose = measure(() => diagnoseCall(input, ALICE.id));
+  const [jsonParse, diagnose] = measureEach([() => JSON.parse(bytes), () => diagnoseCall(input, ALICE.id)]) as [Rate, Rate];
   const ratio = jsonParse.perSecond / diagnose.perSecond;
   log(
     `${label.padEnd(26)} ${String(Math.round(bytes.length / 1024)).padStart(5)} KiB  diagnose ${formatRate(diagnose.perSecond).padStart(8)} records/s   JSON.parse ${formatRate(jsonParse.perSecond).padStart(8)} records/s   diagnose costs ${ratio.toFixed(2)}x a JSON.parse`,
