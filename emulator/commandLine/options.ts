@@ -1,5 +1,6 @@
 // Command-line options of `npm run emulator -- ...`, validated with a clear message per mistake.
 import { parseArgs } from 'node:util';
+import type { FaultSpec } from '../http/faults.js';
 
 export interface CliOptions {
   readonly port: number;
@@ -12,6 +13,8 @@ export interface CliOptions {
   readonly tlsDir: string;
   readonly now: Date | undefined;
   readonly dumpDir: string | undefined;
+  /** Standing faults for benchmarks and manual resilience checks. */
+  readonly faults: readonly FaultSpec[];
 }
 
 export class UsageError extends Error {}
@@ -26,7 +29,10 @@ export const USAGE = `Usage: npm run --silent emulator -- [options]
   --app ID:SECRET       app registration that gets tokens with both call-record roles
   --tls-dir DIR         where the self-signed certificate lives (default data/emulator/tls)
   --now ISO_DATE_TIME   the emulator's clock at start (default: the real time)
-  --dump DIR            write the generated records, reports and ground truth to DIR and exit`;
+  --dump DIR            write the generated records, reports and ground truth to DIR and exit
+  --latency MS          add MS milliseconds to every Graph request
+  --fail-every N[:CODE] every Nth Graph request answers CODE (503 default; 429, 500, 502, 503, 504)
+  --drop-every N        every Nth Graph request loses its connection`;
 
 export function parseCliOptions(argv: readonly string[]): CliOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -45,6 +51,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         'tls-dir': { type: 'string' },
         now: { type: 'string' },
         dump: { type: 'string' },
+        latency: { type: 'string' },
+        'fail-every': { type: 'string' },
+        'drop-every': { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -64,7 +73,21 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     tlsDir: str('tls-dir') ?? 'data/emulator/tls',
     now: now(str('now')),
     dumpDir: str('dump'),
+    faults: faults(str('latency'), str('fail-every'), str('drop-every')),
   };
+}
+
+function faults(latency: string | undefined, failEvery: string | undefined, dropEvery: string | undefined): FaultSpec[] {
+  const out: FaultSpec[] = [];
+  if (latency !== undefined) out.push({ latencyMs: integer(latency, '--latency', 1, 600_000), every: 1 });
+  if (failEvery !== undefined) {
+    const [n = '', code = '503'] = failEvery.split(':');
+    const status = integer(code, '--fail-every CODE', 429, 504);
+    if (![429, 500, 502, 503, 504].includes(status)) throw new UsageError(`--fail-every CODE must be 429, 500, 502, 503 or 504, not '${code}'.`);
+    out.push({ status: status as FaultSpec['status'], retryAfterSeconds: status === 429 || status === 503 ? 1 : undefined, every: integer(n, '--fail-every N', 1, 1_000_000) });
+  }
+  if (dropEvery !== undefined) out.push({ drop: true, every: integer(dropEvery, '--drop-every', 1, 1_000_000) });
+  return out;
 }
 
 function integer(raw: string, name: string, min: number, max: number): number {

@@ -13,12 +13,15 @@ export interface FaultSpec {
   readonly latencyMs?: number;
   /** How many matching requests this fault applies to; default 1, Infinity for "until cleared". */
   readonly count?: number;
+  /** Apply to every Nth matching request only (1 = all), until cleared; `count` is then ignored. */
+  readonly every?: number;
   /** Only requests whose path contains this text. */
   readonly pathIncludes?: string;
 }
 
 interface ActiveFault extends FaultSpec {
   remaining: number;
+  seen: number;
 }
 
 const CODES: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'serviceNotAvailable', 504: 'GatewayTimeout' };
@@ -28,7 +31,8 @@ export class FaultInjector {
 
   inject(faults: FaultSpec | readonly FaultSpec[]): void {
     for (const fault of Array.isArray(faults) ? faults : [faults as FaultSpec]) {
-      this.faults.push({ ...fault, remaining: fault.count ?? 1 });
+      const every = fault.every !== undefined && Number.isInteger(fault.every) && fault.every > 0 ? fault.every : undefined;
+      this.faults.push({ ...fault, every, remaining: every ? Infinity : (fault.count ?? 1), seen: 0 });
     }
   }
 
@@ -36,13 +40,17 @@ export class FaultInjector {
     this.faults = [];
   }
 
-  /** The first fault that matches this path, consumed by one. */
+  /** The first fault that applies to this request (counted faults are consumed by one). */
   take(path: string): FaultSpec | undefined {
-    const fault = this.faults.find((f) => f.remaining > 0 && (!f.pathIncludes || path.includes(f.pathIncludes)));
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    this.faults = this.faults.filter((f) => f.remaining > 0);
-    return fault;
+    for (const fault of this.faults) {
+      if (fault.remaining <= 0 || (fault.pathIncludes && !path.includes(fault.pathIncludes))) continue;
+      fault.seen += 1;
+      if (fault.every && fault.seen % fault.every !== 0) continue;
+      fault.remaining -= 1;
+      this.faults = this.faults.filter((f) => f.remaining > 0);
+      return fault;
+    }
+    return undefined;
   }
 }
 
