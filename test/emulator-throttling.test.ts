@@ -89,6 +89,19 @@ describe('emulator throttling', () => {
     expect429(await status(fn('getPstnCalls')));
   });
 
+  it('when five apps together call the report functions 1,001 times in 60 s, then the per-tenant report limit throttles even a sixth app', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: emulator.now() });
+    const fn = (name: string): string => `/beta/communications/callRecords/${name}(fromDateTime=2026-11-01,toDateTime=2026-11-20)`;
+    const names = ['getPstnCalls', 'getDirectRoutingCalls', 'getSmsLog', 'getPstnBlockedUsersLog', 'getPstnOnlineMeetingDialoutReport'];
+    for (let app = 0; app < 5; app++) {
+      const appToken = await emulator.appToken(['CallRecord-PstnCalls.Read.All'], { clientId: `reports-app-${app}` });
+      const statuses = await Promise.all(names.flatMap((n) => Array.from({ length: 40 }, () => graphGet(emulator, fn(n), { token: appToken }).then((r) => r.status))));
+      expect(statuses.every((s) => s === 200)).toBe(true);
+    }
+    const sixth = await graphGet(emulator, fn('getSmsLog'), { token: await emulator.appToken(['CallRecord-PstnCalls.Read.All'], { clientId: 'reports-app-6' }) });
+    expect429({ status: sixth.status, retryAfter: sixth.headers.get('retry-after'), body: sixth.body });
+  });
+
   it('when throttling is switched off, then 100 list calls in a row all succeed', async () => {
     emulator.setThrottling(false);
     expect((await burst(Array.from({ length: 100 }, () => '/v1.0/communications/callRecords?$select=id'))).every((s) => s === 200)).toBe(true);

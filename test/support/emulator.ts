@@ -43,8 +43,8 @@ export interface EmulatorHandle {
   /** Graph routes called so far (identity and admin routes are not listed). */
   requests(): readonly RequestLogEntry[];
   clearRequests(): void;
-  /** An app token with exactly these roles, e.g. [] or [ROLE_PSTN_CALLS], to test 403 handling. */
-  appToken(roles: readonly string[]): Promise<string>;
+  /** An app token with exactly these roles, e.g. [] or [ROLE_PSTN_CALLS], to test 403 handling; clientId makes it another app. */
+  appToken(roles: readonly string[], options?: { clientId?: string }): Promise<string>;
   /** A user token (oid, tid, aud, scp, name) like the tab's SSO token. */
   userToken(userId: string, options?: { audience?: string; scopes?: readonly string[] }): Promise<string>;
   /** Registers another client id/secret pair for ClientSecretCredential, with the given roles. */
@@ -102,7 +102,7 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
     clearFaults: () => running.faults.clear(),
     requests: () => running.requestLog.all(),
     clearRequests: () => running.requestLog.clear(),
-    appToken: (roles) => state.issuer.issueAppToken({ clientId: running.clientId, clientSecret: '', roles }, issuer),
+    appToken: (roles, options = {}) => state.issuer.issueAppToken({ clientId: options.clientId ?? running.clientId, clientSecret: '', roles }, issuer),
     userToken: (userId, options = {}) => {
       const user = state.users.find((u) => u.id === userId);
       return state.issuer.issueUserToken(
