@@ -34,7 +34,7 @@ describe('get callRecord with sessions and segments (v1.0 example)', () => {
   it('when read for the tab then the jitter of PT0.016S is 16 ms and classified good, and the null degradation is unclassified', () => {
     const stream = diagnoseCall(call, ABBIE).segments[0]!.streams[0]!;
     expect(stream).toMatchObject({ kind: 'audio', direction: 'callerToCallee', relative: 'sent' });
-    expect(stream.metrics.find((m) => m.name === 'averageJitter')).toEqual({ name: 'averageJitter', value: 16, unit: 'ms', classification: 'good' });
+    expect(stream.metrics.find((m) => m.name === 'averageJitter')).toEqual({ name: 'averageJitter', value: 16, unit: 'ms', classification: 'good', threshold: 30 });
     expect(stream.metrics.find((m) => m.name === 'averageAudioDegradation')?.classification).toBe('unclassified');
   });
 });

@@ -66,8 +66,8 @@ export interface StreamQuality {
   /** Which way the stream ran for the asking user, when their endpoint is on this segment. */
   readonly relative: 'sent' | 'received' | 'other';
   readonly classification: StreamClass;
-  /** Metric name -> class, so the tab can colour each cell. */
-  readonly metrics: readonly { readonly name: string; readonly value: number | null; readonly unit: string; readonly classification: StreamClass }[];
+  /** Metric name -> class, so the tab can colour each cell. `threshold` is the limit it was compared with, when it has one. */
+  readonly metrics: readonly { readonly name: string; readonly value: number | null; readonly unit: string; readonly classification: StreamClass; readonly threshold?: number | null }[];
 }
 
 export interface SegmentQuality {
