@@ -238,3 +238,13 @@ describe('the same symptom in both directions', () => {
     expect(d.causes.map((c) => `${c.code}/${c.side}`)).toEqual(['jitter/you']);
   });
 });
+
+describe('phone participants', () => {
+  it('when the other participant is a phone number then the answer shows only its last digits', () => {
+    const phone = { id: '+14255550123', name: '+1 425 555 0123', network: { connectionType: 'mobile' } };
+    const d = diagnoseCall(peerToPeer({ callee: phone, media: [{ calleeToCaller: JITTERY }] }), ALICE.id);
+    expect(d.causes[0]).toMatchObject({ code: 'mobile-network', side: 'other' });
+    expect(JSON.stringify(d)).not.toMatch(/425 555|4255550123/);
+    expect(d.summary).toContain("+* *** *** 0123's side");
+  });
+});

@@ -1,7 +1,14 @@
 // Who an endpoint is. associatedIdentity is the current field; identity (an identitySet) is
 // deprecated but still in the documentation examples, so both are read.
 import type { EndpointView } from './model.js';
+import { maskPhoneNumber } from './phone/mask.js';
 import { enumValue, obj, objOrEmpty, str } from './read.js';
+
+/** Phone participants can carry their number as display name; it is personal data, so only its last digits show. */
+function safeDisplayName(name: string | null): string | null {
+  if (name === null) return null;
+  return /^\+?[\d\s().*-]{6,}$/.test(name.trim()) ? maskPhoneNumber(name) : name;
+}
 
 const IDENTITY_SET_KEYS = ['user', 'guest', 'phone', 'acsUser', 'azureCommunicationServicesUser', 'applicationInstance', 'application', 'onPremises', 'encrypted', 'spoolUser'];
 
@@ -56,7 +63,7 @@ export function readEndpoint(raw: unknown, path: string, userId: string | null, 
   return {
     kind,
     ids,
-    displayName,
+    displayName: safeDisplayName(displayName),
     role,
     isUser: userId !== null && (ids.includes(userId) || (anonymousIsUser && kind === 'participant' && ids.length === 0)),
     feedbackRating: enumValue(feedback.rating) ?? fallback?.feedbackRating ?? null,
