@@ -59,6 +59,9 @@ export function callRecordsRoutes(ctx: RouteContext): Router {
     send(res, body, req);
   });
 
+  // One segment is either a record id or a bound report function such as getPstnCalls(fromDateTime=…,…);
+  // express paths cannot match the parentheses, so the handler tells them apart and applies the
+  // role each needs (reports also accept CallRecord-PstnCalls.Read.All).
   router.get('/:segment', (req, res, next) => {
     const report = parseReportSegment(req.params.segment);
     if (report) return reportRoles(req, res, () => send(res, reportResponse(ctx, req, res, report), req)).catch(next);
