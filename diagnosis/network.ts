@@ -1,6 +1,7 @@
-// Network root causes: a condition on one side's networkInfo (weak Wi-Fi, VPN, TCP, mobile,
-// low bandwidth) that explains a stream problem. The loss is heard by the receiver but made on
-// the sender's network, so the sender's side explains a problem first.
+// Network root causes: a condition on one side's networkInfo (weak Wi-Fi, 2.4 GHz, VPN, TCP,
+// mobile, low bandwidth, congestion) that explains a stream problem. The loss is heard by the
+// receiver but made on the sender's network, so the sender's side explains a problem first.
+// Conditions the endpoint itself measured as harmful (Graph's *EventRatio fields) stand alone.
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { CallView, SideView } from './model.js';
