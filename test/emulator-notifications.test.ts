@@ -6,13 +6,15 @@ import { startEmulator, type EmulatorHandle } from './support/emulator.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../emulator/testing/webhookReceiver.js';
 
 type Json = Record<string, unknown>;
+/** Generous: the machine is shared; a timeout here only delays a failure, it never hides one. */
+const WAIT = { timeout: 10_000, interval: 20 };
 
 describe('emulator subscriptions and notifications', () => {
   let emulator: EmulatorHandle;
   let receiver: WebhookReceiver;
   let token: string;
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 11, throttle: false, notificationTiming: { validationTimeoutMs: 400, deliveryTimeoutMs: 300, redeliveryDelaysMs: [50, 50, 50] } });
+    emulator = await startEmulator({ seed: 11, throttle: false, notificationTiming: { validationTimeoutMs: 2000, deliveryTimeoutMs: 1000, redeliveryDelaysMs: [50, 50, 50] } });
     receiver = await startWebhookReceiver();
     token = await emulator.appToken(['CallRecords.Read.All']);
   });
@@ -58,7 +60,7 @@ describe('emulator subscriptions and notifications', () => {
   });
 
   it('when the receiver does not answer the handshake in time, then creation fails with 400', async () => {
-    receiver.on('/slow', (_req, res, c) => void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(c.validationToken ?? ''), 1500));
+    receiver.on('/slow', (_req, res, c) => void setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(c.validationToken ?? ''), 3000));
     expect((await subscribe({ notificationUrl: `${receiver.url}/slow` })).status).toBe(400);
   });
 
@@ -86,9 +88,9 @@ describe('emulator subscriptions and notifications', () => {
   it('when a record appears and is then revised, then the receiver gets created and updated once, then only updated, with the clientState', async () => {
     const sub = await subscribe();
     await emulator.addRecord(newRecord('rec-created-updated'));
-    await vi.waitFor(() => expect(receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated')).toHaveLength(2));
+    await vi.waitFor(() => expect(receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated')).toHaveLength(2), WAIT);
     await emulator.addRecord(newRecord('rec-created-updated'));
-    await vi.waitFor(() => expect(receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated')).toHaveLength(3));
+    await vi.waitFor(() => expect(receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated')).toHaveLength(3), WAIT);
     const mine = receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated');
     expect(mine.map((n) => n.changeType)).toEqual(['created', 'updated', 'updated']);
     expect(mine[0]).toMatchObject({
@@ -104,7 +106,7 @@ describe('emulator subscriptions and notifications', () => {
     await subscribe({ notificationUrl: `${receiver.url}/filtered`, changeType: 'created', resource: "/communications/callRecords?$filter=participants/any(p:p/id eq 'person-a')" });
     await emulator.addRecord(newRecord('rec-without-a', 'person-b'));
     await emulator.addRecord(newRecord('rec-with-a', 'person-a'));
-    await vi.waitFor(() => expect(receiver.notifications('/filtered').length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(receiver.notifications('/filtered').length).toBeGreaterThan(0), WAIT);
     await new Promise((r) => setTimeout(r, 100));
     expect(receiver.notifications('/filtered').map((n) => n.resource)).toEqual(['communications/callRecords/rec-with-a']);
   });
@@ -118,7 +120,7 @@ describe('emulator subscriptions and notifications', () => {
     });
     await subscribe({ notificationUrl: `${receiver.url}/flaky`, changeType: 'created' });
     await emulator.addRecord(newRecord('rec-flaky'));
-    await vi.waitFor(() => expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/flaky') && d.delivered)).toHaveLength(1));
+    await vi.waitFor(() => expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/flaky') && d.delivered)).toHaveLength(1), WAIT);
     expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/flaky')).map((d) => [d.attempt, d.status])).toEqual([[1, 503], [2, 503], [3, 202]]);
   });
 
@@ -126,19 +128,19 @@ describe('emulator subscriptions and notifications', () => {
     let calls = 0;
     receiver.on('/sluggish', (_req, res, c) => {
       if (c.validationToken !== null) return void res.writeHead(200, { 'content-type': 'text/plain' }).end(c.validationToken);
-      if (calls++ === 0) return void setTimeout(() => res.writeHead(202).end(), 800);
+      if (calls++ === 0) return void setTimeout(() => res.writeHead(202).end(), 2500);
       res.writeHead(202).end();
     });
     await subscribe({ notificationUrl: `${receiver.url}/sluggish`, changeType: 'created' });
     await emulator.addRecord(newRecord('rec-sluggish'));
-    await vi.waitFor(() => expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/sluggish')).map((d) => d.status)).toEqual([0, 202]), { timeout: 3000 });
+    await vi.waitFor(() => expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/sluggish')).map((d) => d.status)).toEqual([0, 202]), WAIT);
   });
 
   it('when reauthorization is required, then the lifecycle URL gets the event; reauthorize, renew and delete work as documented', async () => {
     const sub = await subscribe({ lifecycleNotificationUrl: `${receiver.url}/lifecycle-events`, expirationDateTime: inMinutes(180) });
     const id = String(sub.body.id);
     emulator.sendReauthorizationRequired(id);
-    await vi.waitFor(() => expect(receiver.notifications('/lifecycle-events')).toHaveLength(1));
+    await vi.waitFor(() => expect(receiver.notifications('/lifecycle-events')).toHaveLength(1), WAIT);
     expect(receiver.notifications('/lifecycle-events')[0]).toMatchObject({ subscriptionId: id, lifecycleEvent: 'reauthorizationRequired', clientState: 'secret-state', tenantId: emulator.tenantId });
     expect((await call('POST', `/v1.0/subscriptions/${id}/reauthorize`)).status).toBe(204);
     const renewed = await call('PATCH', `/v1.0/subscriptions/${id}`, { expirationDateTime: inMinutes(4000) });
@@ -159,7 +161,7 @@ describe('emulator subscriptions and notifications', () => {
         body: JSON.stringify({ changeType: 'created', notificationUrl: `${receiver.url}/n2`, lifecycleNotificationUrl: `${receiver.url}/expiring`, resource: '/communications/callRecords', expirationDateTime: new Date(short.now().getTime() + 60 * 60_000).toISOString(), clientState: 's' }),
       });
       expect(response.status).toBe(201);
-      await vi.waitFor(() => expect(receiver.notifications('/expiring').map((n) => n.lifecycleEvent)).toEqual(['reauthorizationRequired']), { timeout: 3000 });
+      await vi.waitFor(() => expect(receiver.notifications('/expiring').map((n) => n.lifecycleEvent)).toEqual(['reauthorizationRequired']), WAIT);
     } finally {
       await short.close();
     }
