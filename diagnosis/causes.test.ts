@@ -248,3 +248,54 @@ describe('phone participants', () => {
     expect(d.summary).toContain("+* *** *** 0123's side");
   });
 });
+
+describe('cause codes in a meeting', () => {
+  /** Bob's leg carries the problem; Alice and Carol are healthy. */
+  function meetingWhereBobHas(network: Fields, device: Fields = {}, sent: Fields = healthyAudio(), video?: Fields): Fields {
+    const extraMedia = video ? [{ label: 'main-video', callerToCallee: video, calleeToCaller: healthyVideo() }] : [];
+    return groupCall([{ participant: ALICE }, { participant: { ...BOB, network, device }, sent, extraMedia }, { participant: CAROL }]);
+  }
+
+  const SENDING: [CauseCode, Fields][] = [
+    ['wifi-weak-signal', meetingWhereBobHas({ connectionType: 'wifi', wifiSignalStrength: 21 }, {}, LOSSY)],
+    ['wifi-2.4ghz', meetingWhereBobHas({ connectionType: 'wifi', wifiSignalStrength: 65, wifiBand: 'frequency24GHz' }, {}, JITTERY)],
+    ['vpn', meetingWhereBobHas({ connectionType: 'tunnel' }, {}, JITTERY)],
+    ['tcp-fallback', meetingWhereBobHas({ networkTransportProtocol: 'tcp' }, {}, JITTERY)],
+    ['mobile-network', meetingWhereBobHas({ connectionType: 'mobile', delayEventRatio: 0.3 }, {}, JITTERY)],
+    ['low-bandwidth', meetingWhereBobHas({ bandwidthLowEventRatio: 0.4 })],
+    ['congested-network', meetingWhereBobHas({ sentQualityEventRatio: 0.35 }, {}, LOSSY)],
+    ['high-latency', meetingWhereBobHas({ delayEventRatio: 0.3 })],
+    ['packet-loss', meetingWhereBobHas({}, {}, LOSSY)],
+    ['jitter', meetingWhereBobHas({}, {}, JITTERY)],
+    ['mic-not-working', meetingWhereBobHas({}, { captureNotFunctioningEventRatio: 0.8 })],
+    ['audio-glitches', meetingWhereBobHas({}, { deviceGlitchEventRatio: 0.25 })],
+    ['cpu-overload', meetingWhereBobHas({}, { cpuInsufficentEventRatio: 0.4 })],
+    ['echo-howling', meetingWhereBobHas({}, { howlingEventCount: 12 })],
+    ['low-speech-level', meetingWhereBobHas({}, { lowSpeechLevelEventRatio: 0.5 })],
+    ['mic-clipping', meetingWhereBobHas({}, { deviceClippingEventRatio: 0.3 })],
+    ['video-low-frame-rate', meetingWhereBobHas({}, {}, healthyAudio(), healthyVideo({ averageVideoFrameLossPercentage: null, averageVideoFrameRate: 4 }))],
+    ['video-frame-loss', meetingWhereBobHas({}, {}, healthyAudio(), healthyVideo({ averageVideoFrameLossPercentage: 70 }))],
+  ];
+
+  it.each(SENDING)("when Bob's leg shows %s then Alice and Carol hear it is the other side and Bob hears it is his", (code, record) => {
+    for (const user of [ALICE.id, CAROL.id]) expect(diagnoseCall(record, user).causes[0]).toMatchObject({ code, side: 'other' });
+    expect(diagnoseCall(record, BOB.id).causes[0]).toMatchObject({ code, side: 'you' });
+  });
+
+  it.each([
+    ['speaker-not-working', { renderNotFunctioningEventRatio: 0.8 }],
+    ['speaker-muted', { renderMuteEventRatio: 0.9 }],
+  ] as const)("when Bob's %s then only Bob's call is poor: nobody else listens through his speaker", (code, device) => {
+    const record = meetingWhereBobHas({}, device);
+    expect(diagnoseCall(record, ALICE.id).verdict).toBe('good');
+    expect(diagnoseCall(record, BOB.id).causes[0]).toMatchObject({ code, side: 'you' });
+  });
+
+  it("when Bob joined after Alice had left then Bob's weak Wi-Fi does not touch Alice's call", () => {
+    const record = meetingWhereBobHas({ connectionType: 'wifi', wifiSignalStrength: 21 }, {}, LOSSY);
+    const sessions = record.sessions as Fields[];
+    Object.assign(sessions[0]!, { startDateTime: '2026-11-20T09:00:00Z', endDateTime: '2026-11-20T09:59:55Z' });
+    expect(diagnoseCall(record, ALICE.id).verdict).toBe('good');
+    expect(diagnoseCall(record, CAROL.id).causes[0]).toMatchObject({ code: 'wifi-weak-signal', side: 'other' });
+  });
+});
