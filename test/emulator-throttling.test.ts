@@ -19,6 +19,7 @@ describe('emulator throttling', () => {
   afterAll(() => emulator.close());
   // Frozen clock: a loaded machine must not let a burst spill into the next window.
   beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: emulator.now() });
   });
   afterEach(() => {
     vi.useRealTimers();
