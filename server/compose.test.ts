@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../graph/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { composeServer } from './compose.js';
+import type { SqliteStore } from './store/index.js';
 
 describe('composeServer', () => {
   const dirs: string[] = [];
@@ -23,9 +24,12 @@ describe('composeServer', () => {
     expect(existsSync(path)).toBe(false);
   });
 
-  it('when STORE=azure, then composing fails with a message saying what to use instead', () => {
-    const config = loadConfig({ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, []);
-    expect(() => composeServer(config, { logger: silentLogger })).toThrow(/STORE.*sqlite/);
+  it('when STORE=azure, then the ports are Azure Tables and nothing is written locally', () => {
+    const sqlitePath = tempPath();
+    const config = loadConfig({ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', SQLITE_PATH: sqlitePath }, []);
+    const server = composeServer(config, { logger: silentLogger, typingIndicator: false });
+    expect(server.store.kind).toBe('azure');
+    expect(existsSync(sqlitePath)).toBe(false);
   });
 
   it('when Azure OpenAI is configured without a key, then the planner is wired with the app identity instead of failing start-up', () => {
@@ -44,6 +48,6 @@ describe('composeServer', () => {
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
     await server.close();
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
-    expect(server.store.db.open).toBe(false);
+    expect((server.store as SqliteStore).db.open).toBe(false);
   });
 });

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import type { Express } from 'express';
 import { createBot, createBotAdapter, type PlannerSettings } from '../bot/index.js';
 import { createGraphServices, type CallRecordsService, type Logger } from '../graph/index.js';
-import { ConfigError, type AppConfig } from './config/index.js';
+import type { AppConfig } from './config/index.js';
 import { createDiagnose, explainPhoneCall, thresholdsFromConfig } from './diagnosisWiring.js';
 import { createHttpApp, listen, type RunningServer } from './http/index.js';
 import { createLinks } from './links.js';
 import { createLogger } from './logging/index.js';
 import { azureOpenAiTokenProvider } from './openaiTokens.js';
-import { createSqliteStore, type SqliteStore } from './store/index.js';
+import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
 
 export interface ComposeOptions {
   readonly now?: () => Date;
@@ -24,7 +24,7 @@ export interface ComposedServer {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly http: Express;
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly calls: CallRecordsService;
   /** Listens on config.port unless told otherwise (0 picks a free port). */
   listen(port?: number, host?: string): Promise<RunningServer>;
@@ -37,9 +37,9 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   // Validate what can fail before opening anything, so a bad setting leaves no file behind.
   const thresholds = thresholdsFromConfig(config.thresholdOverrides);
-  if (config.store.kind !== 'sqlite') throw new ConfigError('STORE', 'azure is not available in this version yet; use STORE=sqlite');
 
-  const store = createSqliteStore({ path: config.store.path, now });
+  const store: Store =
+    config.store.kind === 'sqlite' ? createSqliteStore({ path: config.store.path, now }) : createAzureStore({ connectionString: config.store.connectionString, now });
   try {
     const graph = createGraphServices({ settings: config.graph, logger, now, cache: store.graph.cache, index: store.graph.index });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));

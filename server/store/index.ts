@@ -1,2 +1,4 @@
-export { createSqliteStore, type SqliteStore, type BotStores } from './sqlite/createSqliteStore.js';
-export type { FeedbackTally } from './sqlite/feedback.js';
+export type { Store, BotStores } from './store.js';
+export type { FeedbackTally, TalliedFeedbackStore } from './feedbackTally.js';
+export { createSqliteStore, type SqliteStore } from './sqlite/createSqliteStore.js';
+export { createAzureStore } from './azure/createAzureStore.js';

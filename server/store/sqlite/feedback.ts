@@ -1,18 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { FeedbackEntry, FeedbackStore } from '../../../bot/ports.js';
+import type { FeedbackEntry } from '../../../bot/ports.js';
+import type { FeedbackTally, TalliedFeedbackStore } from '../feedbackTally.js';
 
-/** Helpful / not helpful counts per top cause: what the feedback is for. */
-export interface FeedbackTally {
-  readonly causeCode: string | null;
-  readonly helpful: number;
-  readonly notHelpful: number;
-}
-
-export interface SqliteFeedbackStore extends FeedbackStore {
-  tally(tenantId: string): Promise<FeedbackTally[]>;
-}
-
-export function sqliteFeedback(db: Database): SqliteFeedbackStore {
+export function sqliteFeedback(db: Database): TalliedFeedbackStore {
   // One vote per user and call: pressing "no" after "yes" is a change of mind, not a second vote.
   const upsert = db.prepare(
     `INSERT INTO feedback (partition_key, row_key, user_id, call_id, helpful, cause_code, at) VALUES (?, ?, ?, ?, ?, ?, ?)

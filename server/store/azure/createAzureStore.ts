@@ -1,0 +1,20 @@
+import type { Store } from '../store.js';
+import { azureAlertPreferences, azureConversationReferences, azureFeedback, azurePendingDiagnoses } from './botStores.js';
+import { azureCallIndex, azureCallRecordCache } from './graphStores.js';
+import { AzureTables } from './tables.js';
+
+/** Every port on Azure Table Storage (STORE=azure), shared by all instances of the app. Tables are created on first use. */
+export function createAzureStore(options: { connectionString: string; now: () => Date; tablePrefix?: string }): Store {
+  const tables = new AzureTables(options.connectionString, options.tablePrefix);
+  return {
+    kind: 'azure',
+    bot: {
+      conversations: azureConversationReferences(tables, options.now),
+      alertPreferences: azureAlertPreferences(tables, options.now),
+      feedback: azureFeedback(tables),
+      pending: azurePendingDiagnoses(tables),
+    },
+    graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables) },
+    close: () => undefined,
+  };
+}
