@@ -6,7 +6,7 @@ import express from 'express';
 import { adminRoutes } from './admin/routes.js';
 import { generateTenant } from './data/generate.js';
 import type { GroundTruth } from './data/groundTruth.js';
-import { readRecordsDir } from './data/recordsDir.js';
+import { readRecordsDir, RecordsDirError } from './data/recordsDir.js';
 import type { GeneratedTenant } from './data/types.js';
 import { FaultInjector } from './http/faults.js';
 import { RequestLog } from './http/requestLog.js';
@@ -76,7 +76,13 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   let tenant: GeneratedTenant | undefined;
   let groundTruth: readonly GroundTruth[] = [];
   if (options.recordsDir) {
-    for (const { json } of readRecordsDir(options.recordsDir)) records.upsert(json, { retentionExempt: true, silent: true });
+    for (const { file, json } of readRecordsDir(options.recordsDir)) {
+      try {
+        records.upsert(json, { retentionExempt: true, silent: true });
+      } catch (error) {
+        throw new RecordsDirError(`--records: ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   } else {
     tenant = generateTenant({ seed: options.seed ?? DEFAULT_SEED, now: new Date(startAt), tenantId });
     for (const record of tenant.records) records.upsert(record, { silent: true });

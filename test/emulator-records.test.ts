@@ -65,7 +65,7 @@ describe('emulator --records with documentation examples', () => {
     const dir = recordsDir({ 'a.json': { id: 'x' } });
     writeFileSync(join(dir, 'b.json'), '{ not json');
     await expect(startEmulator({ recordsDir: dir })).rejects.toThrow(/b\.json/);
-    await expect(startEmulator({ recordsDir: recordsDir({ 'a.json': { id: 'x' } }) })).rejects.toThrow(/startDateTime/);
+    await expect(startEmulator({ recordsDir: recordsDir({ 'a.json': { id: 'x' } }) })).rejects.toThrow(/a\.json: .*startDateTime/);
   });
 });
 
