@@ -48,6 +48,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       diagnose: createDiagnose(thresholds),
       explainPhoneCall,
       stores: store.bot,
+      storage: store.botState,
       links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
       now,
       logger: logger.child({ component: 'bot' }),

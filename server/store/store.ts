@@ -1,3 +1,4 @@
+import type { Storage } from 'botbuilder';
 import type { AlertPreferenceStore, ConversationReferenceStore, PendingDiagnosisStore } from '../../bot/ports.js';
 import type { CallIndex, CallRecordCache } from '../../graph/index.js';
 import type { TalliedFeedbackStore } from './feedbackTally.js';
@@ -14,5 +15,7 @@ export interface Store {
   readonly kind: 'sqlite' | 'azure';
   readonly bot: BotStores;
   readonly graph: { readonly cache: CallRecordCache; readonly index: CallIndex };
+  /** teams-ai turn state, kept across restarts (and shared by instances with STORE=azure). */
+  readonly botState: Storage;
   close(): void;
 }

@@ -6,6 +6,7 @@ import { describeCallIndexContract, describeCallRecordCacheContract, aFullCallRe
 import { childEnvironment } from '../../config/index.js';
 import { startProcess, type ManagedProcess } from '../../demo/managedProcess.js';
 import { describeBotPortsContract } from '../contract/botPorts.contract.js';
+import { describeBotStateContract } from '../contract/botState.contract.js';
 import { createAzureStore } from './createAzureStore.js';
 import { tableKey } from './tables.js';
 
@@ -48,6 +49,7 @@ const freshStore = () => createAzureStore({ connectionString, now: () => new Dat
 describeBotPortsContract('Azure Tables (Azurite)', () => ({ ...freshStore().bot, dispose: () => undefined }));
 describeCallRecordCacheContract('Azure Tables (Azurite)', () => ({ subject: freshStore().graph.cache }));
 describeCallIndexContract('Azure Tables (Azurite)', () => ({ subject: freshStore().graph.index }));
+describeBotStateContract('Azure Tables (Azurite)', () => freshStore().botState);
 
 describe('Azure Table store', () => {
   it('when a huge meeting record is cached, then it is split across properties and comes back whole', async () => {

@@ -1,4 +1,5 @@
 import type { Store } from '../store.js';
+import { azureBotState } from './botState.js';
 import { azureAlertPreferences, azureConversationReferences, azureFeedback, azurePendingDiagnoses } from './botStores.js';
 import { azureCallIndex, azureCallRecordCache } from './graphStores.js';
 import { AzureTables } from './tables.js';
@@ -15,6 +16,7 @@ export function createAzureStore(options: { connectionString: string; now: () =>
       pending: azurePendingDiagnoses(tables),
     },
     graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables) },
+    botState: azureBotState(tables),
     close: () => undefined,
   };
 }

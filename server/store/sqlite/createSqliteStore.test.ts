@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeCallIndexContract, describeCallRecordCacheContract } from '../../../graph/testing/index.js';
 import { describeBotPortsContract } from '../contract/botPorts.contract.js';
+import { describeBotStateContract } from '../contract/botState.contract.js';
 import { createSqliteStore } from './createSqliteStore.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -76,3 +77,5 @@ describeCallIndexContract('sqlite', () => {
   const store = createSqliteStore({ path: ':memory:', now });
   return { subject: store.graph.index, close: store.close };
 });
+
+describeBotStateContract('sqlite', () => createSqliteStore({ path: ':memory:', now }).botState);

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { sqliteAlertPreferences } from './alertPreferences.js';
+import { sqliteBotState } from './botState.js';
 import { sqliteCallIndex } from './callIndex.js';
 import { sqliteCallRecordCache } from './callRecordCache.js';
 import { sqliteConversationReferences } from './conversationReferences.js';
@@ -25,6 +26,7 @@ export function createSqliteStore(options: { path: string; now: () => Date }): S
       pending: sqlitePendingDiagnoses(db),
     },
     graph: { cache: sqliteCallRecordCache(db), index: sqliteCallIndex(db) },
+    botState: sqliteBotState(db),
     close: () => {
       if (db.open) db.close();
     },

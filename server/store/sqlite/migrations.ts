@@ -79,6 +79,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'bot turn state (botbuilder Storage), so conversation state survives restarts',
+    sql: `
+      CREATE TABLE bot_state (
+        partition_key TEXT NOT NULL,   -- botbuilder storage key, e.g. msteams/conversations/{id}
+        row_key       TEXT NOT NULL,   -- 'state'
+        etag          TEXT NOT NULL,
+        value         TEXT NOT NULL,   -- JSON of the store item without its eTag
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */
