@@ -2,6 +2,7 @@
 // GRAPH_TENANT_ID) starts the emulator, the server and the Agents Playground together.
 import { ConfigError, loadConfigFromProcess, type AppConfig } from './config/index.js';
 import { runDemo } from './demo/runDemo.js';
+import { thresholdsFromConfig } from './diagnosisWiring.js';
 import { runServer } from './runServer.js';
 
 function fail(error: unknown): never {
@@ -13,6 +14,8 @@ function fail(error: unknown): never {
 let config: AppConfig;
 try {
   config = loadConfigFromProcess();
+  // Checked here too so demo mode fails before it starts the emulator and the Playground.
+  thresholdsFromConfig(config.thresholdOverrides);
 } catch (error) {
   fail(error);
 }

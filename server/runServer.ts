@@ -15,7 +15,11 @@ export interface StartedServer {
 export async function runServer(config: AppConfig, options: ComposeOptions = {}): Promise<StartedServer> {
   const server = composeServer(config, options);
   const { logger } = server;
-  const running = await server.listen();
+  const running = await server.listen().catch(async (error: NodeJS.ErrnoException) => {
+    await server.close();
+    if (error.code === 'EADDRINUSE') throw new Error(`port ${config.port} is already in use; set PORT or pass --port`, { cause: error });
+    throw error;
+  });
   logger.info({ port: running.port, mode: config.mode }, 'Call Doctor is listening');
 
   let resolveStopped!: () => void;
