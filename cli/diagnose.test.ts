@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { graphExamplesDir } from '../test/support/reference.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const examples = join(root, 'diagnosis/testing/graph-examples');
+const examples = graphExamplesDir;
 const OWEN = 'f69e2c00-0000-0000-0000-185e5f5f5d8a';
 
 function diagnose(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,7 +1,7 @@
 // Runs in the jsdom project: the engine works with browser globals only (the tab imports it).
 import { describe, expect, it } from 'vitest';
 import { diagnoseCall, parseCallRecord } from './index.js';
-import documentationExample from './testing/graph-examples/list-sessions-expand-segments.v1.0.json' with { type: 'json' };
+import documentationExample from '../../shared/reference/graph-examples/list-sessions-expand-segments.v1.0.json' with { type: 'json' };
 
 describe('diagnosis in the browser', () => {
   it('when a documentation record is diagnosed under jsdom then the answer matches the Node one', () => {

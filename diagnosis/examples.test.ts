@@ -1,11 +1,13 @@
 // The Microsoft Graph documentation examples: real payloads nobody on this project wrote.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { graphExamplesDir } from '../test/support/reference.js';
 import { describe, expect, it } from 'vitest';
 import { diagnoseCall } from './diagnose.js';
 import { parseCallRecord } from './parse.js';
 import type { CallRecordInput } from './input.js';
 
-const example = (name: string): unknown => JSON.parse(readFileSync(new URL(`./testing/graph-examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string): unknown => JSON.parse(readFileSync(join(graphExamplesDir, name), 'utf8'));
 const ABBIE = '821809f5-0000-0000-0000-3b5136c0e777';
 const OWEN = 'f69e2c00-0000-0000-0000-185e5f5f5d8a';
 

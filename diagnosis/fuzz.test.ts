@@ -1,6 +1,8 @@
 // 10,000 randomly mutated records (seeded, reproducible) through the engine without its
 // safety net: none may throw, and every answer must still be a well-formed Diagnosis.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { graphExamplesDir } from '../test/support/reference.js';
 import { describe, expect, it } from 'vitest';
 import { diagnoseUnguarded } from './diagnose.js';
 import type { CallRecordInput } from './input.js';
@@ -9,7 +11,7 @@ import { mutate } from './testing/mutate.js';
 import { seededRng } from './testing/random.js';
 import { ALICE, BOB, CAROL, groupCall, healthyAudio, healthyVideo, peerToPeer } from './testing/recordBuilder.js';
 
-const example = (name: string): unknown => JSON.parse(readFileSync(new URL(`./testing/graph-examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string): unknown => JSON.parse(readFileSync(join(graphExamplesDir, name), 'utf8'));
 
 const BASES: (() => unknown)[] = [
   () => example('get-callrecord-expand-sessions-segments.v1.0.json'),

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { graphExamplesDir } from '../test/support/reference.js';
 import { describe, expect, it } from 'vitest';
 import { organizerId, parseCallRecord } from './parse.js';
 import type { CallRecordInput } from './input.js';
 
-const example = (name: string): unknown => JSON.parse(readFileSync(new URL(`./testing/graph-examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string): unknown => JSON.parse(readFileSync(join(graphExamplesDir, name), 'utf8'));
 
 describe('parseCallRecord', () => {
   it.each([

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { graphExamplesDir } from '../../test/support/reference.js';
 import { describe, expect, it } from 'vitest';
 import { explainDirectRoutingCall, explainPstnCall } from './explain.js';
 import { maskPhoneNumber } from './mask.js';
 
-const rows = (name: string): Record<string, unknown>[] => (JSON.parse(readFileSync(new URL(`../testing/graph-examples/${name}`, import.meta.url), 'utf8')) as { value: Record<string, unknown>[] }).value;
+const rows = (name: string): Record<string, unknown>[] => (JSON.parse(readFileSync(join(graphExamplesDir, name), 'utf8')) as { value: Record<string, unknown>[] }).value;
 
 describe('Direct Routing rows', () => {
   it.each(['getDirectRoutingCalls.v1.0.json', 'getDirectRoutingCalls.beta.json'])('when the documentation row of %s is explained then it is an inbound call that ended normally via its SBC', (file) => {
