@@ -34,7 +34,7 @@ describe('Graph budget against the throttling emulator', () => {
     expect(record.id).toBe(aCall);
     // The person was answered while background requests were still queued for the next window.
     expect(backgroundStillWaiting).toBeGreaterThan(0);
-    const lists = graphRequests(emulator).filter((r) => r.path.endsWith('/communications/callRecords'));
+    const lists = (await graphRequests(emulator)).filter((r) => r.path.endsWith('/communications/callRecords'));
     expect(lists).toHaveLength(STORM + 1);
     const personPosition = lists.findIndex((r) => decodeURIComponent(r.url).includes(demoUser));
     expect(personPosition).toBeLessThan(STORM);
@@ -48,7 +48,7 @@ describe('Graph budget against the throttling emulator', () => {
     // Another instance of the app: same Graph limits, its own budget, which it does not hold back.
     const other = graphOverEmulator(emulator, { budget: { limits: { listCallRecords: { limit: 1_000, windowMs: 20_000 } } } });
     await Promise.all(hours(100, 38).map((range) => other.feed.backfill(range)));
-    const before = emulator.requests().length;
+    const before = (await graphRequests(emulator)).length;
 
     const graph = graphOverEmulator(emulator);
     const results = await Promise.all(hours(200, 30).map((range) => graph.feed.backfill(range)));

@@ -2,7 +2,7 @@
 // a warm index answers "last call" with at most one GET (counted at the emulator).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
-import { graphOverEmulator, graphRequests } from './support/graphOverEmulator.js';
+import { clearRequestsSettled, graphOverEmulator, graphRequests } from './support/graphOverEmulator.js';
 
 type Rec = { id: string; version: number; startDateTime: string; endDateTime: string; sessions: object[]; participants_v2: { id: string }[] };
 
@@ -11,21 +11,21 @@ describe('cache and per-user index against the emulator', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ seed: 42, throttle: false });
   });
-  beforeEach(() => emulator.clearRequests());
+  beforeEach(() => clearRequestsSettled(emulator));
   afterAll(() => emulator.close());
 
   const records = (): Rec[] => emulator.tenant!.records as unknown as Rec[];
   const peerToPeerOf = (userId: string): Rec => records().filter((r) => r.participants_v2.some((p) => p.id === userId) && r.sessions.length < 60 && r.participants_v2.length < 130).at(-1)!;
-  const gets = (): number => graphRequests(emulator).filter((r) => r.method === 'GET').length;
+  const gets = async (): Promise<number> => (await graphRequests(emulator)).filter((r) => r.method === 'GET').length;
 
   it('when a record is asked for twice, then Graph sees one request; after a revision, the new version is fetched', async () => {
     const record = peerToPeerOf(emulator.tenant!.demoUserId);
     const graph = graphOverEmulator(emulator);
 
     const first = await graph.callRecords.getCall(record.id);
-    const afterFirst = graphRequests(emulator, record.id).length;
+    const afterFirst = (await graphRequests(emulator, record.id)).length;
     await graph.callRecords.getCall(record.id);
-    expect(graphRequests(emulator, record.id)).toHaveLength(afterFirst);
+    expect(await graphRequests(emulator, record.id)).toHaveLength(afterFirst);
 
     await emulator.addRecord({ ...record, endDateTime: new Date(Date.parse(record.endDateTime) + 60_000).toISOString() });
     const notified = await graph.feed.recordNotified(record.id);
@@ -38,25 +38,25 @@ describe('cache and per-user index against the emulator', () => {
     const record = records().find((r) => r.sessions.length === 75)!;
     const graph = graphOverEmulator(emulator);
     await graph.callRecords.getCall(record.id);
-    emulator.clearRequests();
+    await clearRequestsSettled(emulator);
 
     const again = await graph.feed.recordNotified(record.id);
     expect(again.isNewVersion).toBe(false);
     expect(again.record.sessions).toHaveLength(75);
-    expect(graphRequests(emulator, record.id)).toHaveLength(1);
+    expect(await graphRequests(emulator, record.id)).toHaveLength(1);
   });
 
   it('when the index is warm, then "why did my last call drop" costs at most one GET', async () => {
     const userId = emulator.tenant!.demoUserId;
     const graph = graphOverEmulator(emulator);
     await graph.callRecords.recentCalls(userId);
-    emulator.clearRequests();
+    await clearRequestsSettled(emulator);
 
     const [last] = await graph.callRecords.recentCalls(userId, { limit: 1 });
     const record = await graph.callRecords.getCall(last!.id);
     expect(record.id).toBe(last!.id);
-    expect(gets()).toBeLessThanOrEqual(1);
-    expect(graphRequests(emulator).filter((r) => r.path.endsWith('/communications/callRecords'))).toHaveLength(0);
+    expect(await gets()).toBeLessThanOrEqual(1);
+    expect((await graphRequests(emulator)).filter((r) => r.path.endsWith('/communications/callRecords'))).toHaveLength(0);
   });
 
   it('when a notified record involves a user with a warm index, then their recent calls show it without a list request', async () => {
@@ -68,11 +68,11 @@ describe('cache and per-user index against the emulator', () => {
     const newCall = { ...template, id: '0bd0c0de-0000-4000-8000-0000000000a1', version: 1, startDateTime: start.toISOString(), endDateTime: new Date(start.getTime() + 5 * 60_000).toISOString() };
     await emulator.addRecord(newCall);
     await graph.feed.recordNotified(newCall.id);
-    emulator.clearRequests();
+    await clearRequestsSettled(emulator);
 
     const [latest] = await graph.callRecords.recentCalls(userId, { limit: 1 });
     expect(latest).toMatchObject({ id: newCall.id, version: 1 });
     expect(latest!.participants?.map((p) => p.id)).toContain(userId);
-    expect(graphRequests(emulator)).toHaveLength(0);
+    expect(await graphRequests(emulator)).toHaveLength(0);
   });
 });

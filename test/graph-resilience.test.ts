@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPermissionError, GraphUnavailableError } from '../graph/index.js';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
-import { graphOverEmulator, graphRequests } from './support/graphOverEmulator.js';
+import { clearRequestsSettled, graphOverEmulator, graphRequests } from './support/graphOverEmulator.js';
 
 // Short waits so retries happen within the test; the logic is the production one.
 const quick = { retryDelaySeconds: 0.05, connectionRetryDelayMs: 20 };
@@ -15,9 +15,9 @@ describe('Graph retries against the emulator', () => {
     emulator = await startEmulator({ seed: 42, throttle: false });
     callId = (emulator.tenant!.records[0] as { id: string }).id;
   });
-  afterEach(() => {
+  afterEach(async () => {
     emulator.clearFaults();
-    emulator.clearRequests();
+    await clearRequestsSettled(emulator);
   });
   afterAll(() => emulator.close());
 
@@ -27,7 +27,7 @@ describe('Graph retries against the emulator', () => {
 
     const record = await graph.callRecords.getCall(callId);
     expect(record.id).toBe(callId);
-    expect(graphRequests(emulator, callId).map((r) => r.status)).toEqual([503, 503, 200]);
+    expect((await graphRequests(emulator, callId)).map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
   it('when the connection drops twice, then the request is sent again and succeeds', async () => {
@@ -35,7 +35,7 @@ describe('Graph retries against the emulator', () => {
     const graph = graphOverEmulator(emulator, { tuning: quick });
 
     expect((await graph.callRecords.getCall(callId)).id).toBe(callId);
-    expect(graphRequests(emulator, callId).map((r) => r.status)).toEqual([0, 0, 200]);
+    expect((await graphRequests(emulator, callId)).map((r) => r.status)).toEqual([0, 0, 200]);
   });
 
   it('when Graph is slower than the timeout once, then the attempt is abandoned and the retry succeeds', async () => {
@@ -54,7 +54,7 @@ describe('Graph retries against the emulator', () => {
     expect(error).toBeInstanceOf(GraphUnavailableError);
     expect(error).toMatchObject({ status: 503 });
     expect((error as GraphUnavailableError).requestId).toMatch(/\S/);
-    expect(graphRequests(emulator, callId)).toHaveLength(2);
+    expect(await graphRequests(emulator, callId)).toHaveLength(2);
   });
 
   it('when the app lacks CallRecords.Read.All, then a GraphPermissionError says which permission is missing', async () => {

@@ -120,6 +120,24 @@ describe('GraphBudget', () => {
     expect(admitted.at(-1)).toBe('after');
   });
 
+  it('when a person cannot be admitted within their wait limit, then a GraphThrottledError says when room frees up and the line moves on', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    for (let i = 0; i < 5; i++) void request(`r${i}`, 'interactive');
+    await vi.advanceTimersByTimeAsync(0);
+    for (const lease of leases.values()) lease.release();
+    await vi.advanceTimersByTimeAsync(5_000);
+
+    const impatient = budget.acquire(buckets.list(), 'interactive', undefined, 2_000);
+    const settled = expect(impatient).rejects.toMatchObject({ name: 'GraphThrottledError', retryAfterSeconds: 13 });
+    void request('patient', 'interactive');
+    await vi.advanceTimersByTimeAsync(2_000);
+    await settled;
+    expect(budget.snapshot().waiting.interactive).toBe(1);
+    await vi.advanceTimersByTimeAsync(13_000);
+    expect(admitted.at(-1)).toBe('patient');
+  });
+
   it('when the background share is out of range, then construction names the option', () => {
     expect(() => new GraphBudget(now, { backgroundShare: 0 })).toThrow(/backgroundShare/);
   });

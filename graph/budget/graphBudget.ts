@@ -4,6 +4,7 @@
 // background work may only fill part of each bucket, so a person arriving during a storm of
 // notifications finds room at once.
 import type { Priority } from '../contract.js';
+import { GraphThrottledError } from '../errors.js';
 import { GRAPH_LIMITS, bucketKey, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
 
 export interface BudgetOptions {
@@ -64,26 +65,40 @@ export class GraphBudget {
     }
   }
 
-  /** Resolves when the request may be sent; rejects with the signal's reason if aborted first. */
-  acquire(refs: readonly BucketRef[], priority: Priority, signal?: AbortSignal): Promise<BudgetLease> {
+  /**
+   * Resolves when the request may be sent; rejects with the signal's reason if aborted first, or
+   * with a GraphThrottledError (saying when to retry) if it cannot go within `maxWaitMs`.
+   */
+  acquire(refs: readonly BucketRef[], priority: Priority, signal?: AbortSignal, maxWaitMs?: number): Promise<BudgetLease> {
     signal?.throwIfAborted();
     return new Promise<BudgetLease>((resolve, reject) => {
-      const onAbort = (): void => {
+      let deadline: ReturnType<typeof setTimeout> | undefined;
+      const leave = (reason: unknown): void => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(signal?.reason);
+        signal?.removeEventListener('abort', onAbort);
+        clearTimeout(deadline);
+        reject(reason);
         this.pump();
       };
+      const onAbort = (): void => leave(signal?.reason);
       const waiter: Waiter = {
         keys: refs.map((ref) => this.bucketFor(ref)),
         priority,
         seq: this.seq++,
         admit: (lease) => {
           signal?.removeEventListener('abort', onAbort);
+          clearTimeout(deadline);
           resolve(lease);
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
+      if (maxWaitMs !== undefined) {
+        deadline = setTimeout(() => {
+          const waitMs = this.estimateWaitMs(waiter, this.now().getTime());
+          leave(new GraphThrottledError(waitMs === undefined ? undefined : Math.max(1, Math.ceil(waitMs / 1000)), undefined));
+        }, maxWaitMs);
+      }
       this.pump();
     });
   }
@@ -154,6 +169,18 @@ export class GraphBudget {
         this.pump();
       },
     };
+  }
+
+  /** How long until every bucket the waiter needs has room; undefined while that depends on responses still in flight. */
+  private estimateWaitMs(waiter: Waiter, now: number): number | undefined {
+    let wait = 0;
+    for (const key of waiter.keys) {
+      const bucket = this.buckets.get(key)!;
+      const excess = bucket.slots.length - this.capacity(bucket, waiter.priority);
+      const freeAt = excess < 0 ? now : [...bucket.slots].map((s) => s.expiresAt).sort((a, b) => a - b)[excess]!;
+      wait = Math.max(wait, freeAt - now, bucket.pausedUntil - now);
+    }
+    return Number.isFinite(wait) ? wait : undefined;
   }
 
   private expire(now: number): void {

@@ -1,5 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { GraphBudget } from '../budget/graphBudget.js';
+import { GraphThrottledError } from '../errors.js';
 import { requestContextOf, responseFacts } from './requestContext.js';
 
 /**
@@ -12,6 +13,8 @@ export class BudgetHandler implements Middleware {
   constructor(
     private readonly budget: GraphBudget,
     private readonly now: () => Date,
+    /** A person waits at most this long for the budget; then they hear when to try again. */
+    private readonly maxInteractiveWaitMs: number,
   ) {}
 
   setNext(next: Middleware): void {
@@ -20,7 +23,11 @@ export class BudgetHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const request = requestContextOf(context);
-    const lease = await this.budget.acquire(request.buckets, request.priority, request.signal);
+    const maxWait = request.priority === 'interactive' ? this.maxInteractiveWaitMs : undefined;
+    const lease = await this.budget.acquire(request.buckets, request.priority, request.signal, maxWait).catch((error: unknown) => {
+      if (error instanceof GraphThrottledError) request.budgetRejection = error;
+      throw error;
+    });
     let retryAfterMs: number | undefined;
     try {
       await this.next!.execute(context);

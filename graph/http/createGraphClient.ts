@@ -22,9 +22,11 @@ export interface HttpTuning {
   readonly connectionRetryDelayMs: number;
   /** A person is not kept waiting longer than this for a Retry-After; background work waits as told. */
   readonly maxInteractiveRetryWaitSeconds: number;
+  /** A person is not kept waiting longer than this for the client-side budget. */
+  readonly maxInteractiveBudgetWaitMs: number;
 }
 
-export const DEFAULT_HTTP_TUNING: HttpTuning = { timeoutMs: 30_000, maxRetries: 3, maxConnectionRetries: 3, retryDelaySeconds: 2, connectionRetryDelayMs: 500, maxInteractiveRetryWaitSeconds: 10 };
+export const DEFAULT_HTTP_TUNING: HttpTuning = { timeoutMs: 30_000, maxRetries: 3, maxConnectionRetries: 3, retryDelaySeconds: 2, connectionRetryDelayMs: 500, maxInteractiveRetryWaitSeconds: 10, maxInteractiveBudgetWaitMs: 10_000 };
 
 export interface GraphClientDeps {
   readonly baseUrl: string;
@@ -48,7 +50,7 @@ export function createGraphClient(deps: GraphClientDeps): Client {
     new RetryHandler(new RetryHandlerOptions(deps.tuning.retryDelaySeconds, deps.tuning.maxRetries)),
     new TelemetryHandler(),
     new ConnectionRetryHandler({ maxRetries: deps.tuning.maxConnectionRetries, baseDelayMs: deps.tuning.connectionRetryDelayMs }),
-    new BudgetHandler(deps.budget, deps.now),
+    new BudgetHandler(deps.budget, deps.now, deps.tuning.maxInteractiveBudgetWaitMs),
     new RequestLogHandler(deps.logger, deps.now),
     new TimeoutHandler(deps.tuning.timeoutMs),
     new FetchHandler(deps.fetch),

@@ -113,7 +113,7 @@ describe('the Graph client chain', () => {
 
   it('when a request is retried after a 429, then each attempt is paid for in the budget', async () => {
     const graph = scriptedFetch(route('GET', RECORD_URL, graphErrorResponse(429, 'TooManyRequests', { 'retry-after': '1' }), json({ id: 'abc' })));
-    const { executor } = setup(graph, { budget: { limits: { callRecord: { limit: 2, windowMs: 20_000 } }, backgroundShare: 1 } });
+    const { executor } = setup(graph, { budget: { limits: { callRecord: { limit: 2, windowMs: 20_000 } }, backgroundShare: 1 }, tuning: { maxInteractiveBudgetWaitMs: 60_000 } });
 
     const first = executor.send(recordRequest);
     await vi.advanceTimersByTimeAsync(1_100);
@@ -124,6 +124,20 @@ describe('the Graph client chain', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     await second;
     expect(graph.seen).toHaveLength(3);
+  });
+
+  it('when the budget cannot admit a person in time, then they get a GraphThrottledError and Graph is not called', async () => {
+    const graph = scriptedFetch(route('GET', RECORD_URL, json({ id: 'abc' })));
+    const { executor } = setup(graph, { budget: { limits: { callRecord: { limit: 1, windowMs: 20_000 } } }, tuning: { maxInteractiveBudgetWaitMs: 3_000 } });
+    const first = executor.send(recordRequest);
+    await vi.advanceTimersByTimeAsync(10);
+    await first;
+
+    const second = executor.send(recordRequest);
+    const settled = expect(second).rejects.toSatisfy((e) => e instanceof GraphThrottledError && e.retryAfterSeconds !== undefined && e.retryAfterSeconds > 0);
+    await vi.advanceTimersByTimeAsync(3_000);
+    await settled;
+    expect(graph.seen).toHaveLength(1);
   });
 
   it('when the caller aborts while the request waits for a retry, then the abort reason comes back and nothing more is sent', async () => {

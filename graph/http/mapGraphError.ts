@@ -7,6 +7,7 @@ const CREDENTIAL_ERRORS = ['CredentialUnavailableError', 'AuthenticationError', 
 /** Turns whatever the SDK threw into one of graph/errors.ts, carrying Graph's request-id. */
 export function mapGraphError(error: unknown, request: GraphRequestContext): Error {
   if (request.signal?.aborted) return toError(request.signal.reason);
+  if (request.budgetRejection) return request.budgetRejection;
   const response = request.lastResponse;
   const fromBody = error instanceof SdkGraphError ? error.requestId : null;
   const requestId = fromBody ?? response?.requestId;

@@ -18,6 +18,8 @@ export class GraphRequestContext implements MiddlewareOptions {
   attempts = 0;
   lastFailure: AttemptFailure | undefined;
   lastResponse: ResponseFacts | undefined;
+  /** Set when the budget turned the request away (the SDK would otherwise re-wrap that error). */
+  budgetRejection: Error | undefined;
 
   constructor(
     readonly priority: Priority,
