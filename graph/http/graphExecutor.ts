@@ -1,5 +1,6 @@
 import { RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
 import type { Priority, RequestOptions } from '../contract.js';
+import { GraphError } from '../errors.js';
 import { nextPage, type GraphRequest } from './graphRequest.js';
 import { mapGraphError } from './mapGraphError.js';
 import { GraphRequestContext, retryAfterMs } from './requestContext.js';
@@ -71,7 +72,7 @@ export class GraphExecutor {
     const seen = new Set<string>();
     for (let link = page['@odata.nextLink']; link; link = page['@odata.nextLink']) {
       // A service that hands out the same link twice would otherwise loop forever.
-      if (seen.has(link)) throw new Error(`Microsoft Graph returned the same next link twice for ${request.logPath}`);
+      if (seen.has(link)) throw new GraphError(`Microsoft Graph returned the same next link twice for ${request.logPath}`, 502, 'PagingLoop', undefined);
       seen.add(link);
       page = await this.send<ODataPage<T>>(nextPage(request, link), options);
       yield asArray(page.value);
