@@ -72,7 +72,11 @@ export const openUrl = (title: string, url: string): CardElement => ({ type: 'Ac
 
 export const actionSet = (actions: readonly CardElement[]): CardElement => ({ type: 'ActionSet', actions });
 
-/** Adaptive Card TextBlocks render a subset of Markdown; names and numbers from Graph must not turn into formatting. */
+/**
+ * Adaptive Card TextBlocks render a subset of Markdown; names and numbers from Graph must not turn
+ * into formatting. Only characters that can open a construct Teams renders (emphasis, code, links)
+ * are escaped: some Teams clients show a backslash literally, so "(UTC)" must stay as it is.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_`[\]()#>~|])/g, '\\$1');
+  return text.replace(/([\\*_`[\]])/g, '\\$1');
 }

@@ -83,6 +83,13 @@ describe('Adaptive Cards', () => {
     expect(JSON.stringify(json.body)).toContain('Ravi\\\\_Patel \\\\[guest\\\\]');
   });
 
+  it('when text has parentheses, then they are left alone, since some Teams clients print an escaping backslash', () => {
+    const json = diagnosisCard({ facts, diagnosis: poor, timeZone: 'UTC', now, detailsUrl, askedBy: 'u1' }).card;
+    const text = JSON.stringify(json.body);
+    expect(text).toContain('(UTC)');
+    expect(text).not.toContain('\\\\(');
+  });
+
   it('when a parser sees a deliberately broken card, then this check would notice', () => {
     const broken = { ...welcomeCard().card, body: [{ type: 'TextBlockk', text: 'x' }] } as AdaptiveCardJson;
     expect(parseErrors(broken).length).toBeGreaterThan(0);
