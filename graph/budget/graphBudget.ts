@@ -130,18 +130,20 @@ export class GraphBudget {
     const ordered = [...this.waiters].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
     // A bucket someone earlier in line is waiting for is not given to anyone behind them.
     const claimed = new Set<string>();
+    const admitted = new Set<Waiter>();
     for (const waiter of ordered) {
       const short = waiter.keys.filter((key) => {
         const bucket = this.buckets.get(key)!;
         return bucket.pausedUntil > now || bucket.slots.length >= this.capacity(bucket, waiter.priority);
       });
       if (short.length === 0 && waiter.keys.every((key) => !claimed.has(key))) {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
+        admitted.add(waiter);
         waiter.admit(this.admit(waiter.keys));
       } else {
         for (const key of short) claimed.add(key);
       }
     }
+    if (admitted.size > 0) this.waiters = this.waiters.filter((w) => !admitted.has(w));
     this.schedule(now);
   }
 
