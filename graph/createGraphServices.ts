@@ -21,7 +21,7 @@ export interface GraphServicesOptions {
   readonly index: CallIndex;
   /** Limits and the background share; or a budget shared with other services of the same app and tenant. */
   readonly budget?: BudgetOptions | GraphBudget;
-  /** Replaces the credential built from settings.auth (tests). */
+  /** Replaces the credential built from settings.auth: tests, or a composition root sharing one app identity. */
   readonly credential?: TokenCredential;
   /** Replaces the global fetch (tests). */
   readonly fetch?: typeof fetch;

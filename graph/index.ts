@@ -9,6 +9,7 @@ export type * from './contract.js';
 export * from './errors.js';
 export { silentLogger, type Logger, type LogFields } from './logger.js';
 export type { GraphAuth, GraphSettings } from './settings.js';
+export { createCredential } from './auth/createCredential.js';
 export type { CallIndex, CallRecordCache, IndexCoverage, RecentRange } from './ports.js';
 export { createGraphServices, type GraphServices, type GraphServicesOptions } from './createGraphServices.js';
 export { GraphBudget, type BudgetOptions, type BudgetSnapshot } from './budget/graphBudget.js';

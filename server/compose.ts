@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import type { Express } from 'express';
 import { createBot, createBotAdapter, type PlannerSettings } from '../bot/index.js';
-import { createGraphServices, type CallRecordsService, type Logger } from '../graph/index.js';
+import { getBearerTokenProvider, type TokenCredential } from '@azure/identity';
+import { createCredential, createGraphServices, type CallRecordsService, type Logger } from '../graph/index.js';
 import type { AppConfig } from './config/index.js';
 import { createDiagnose, explainPhoneCall, thresholdsFromConfig } from './diagnosisWiring.js';
 import { createHttpApp, listen, type RunningServer } from './http/index.js';
 import { createLinks } from './links.js';
 import { createLogger } from './logging/index.js';
-import { azureOpenAiTokenProvider } from './openaiTokens.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
 
 export interface ComposeOptions {
@@ -41,7 +41,9 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   const store: Store =
     config.store.kind === 'sqlite' ? createSqliteStore({ path: config.store.path, now }) : createAzureStore({ connectionString: config.store.connectionString, now });
   try {
-    const graph = createGraphServices({ settings: config.graph, logger, now, cache: store.graph.cache, index: store.graph.index });
+    // One app identity for Graph and, without an API key, for Azure OpenAI: one token cache, one secret.
+    const credential = createCredential(config.graph);
+    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
     const bot = createBot({
       calls: graph.callRecords,
@@ -54,7 +56,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       logger: logger.child({ component: 'bot' }),
       adapter,
       ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
-      ...(config.openai ? { planner: plannerSettings(config.openai, config.graph) } : {}),
+      ...(config.openai ? { planner: plannerSettings(config.openai, credential) } : {}),
       typingIndicator: options.typingIndicator ?? true,
     });
     const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot });
@@ -84,8 +86,11 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   }
 }
 
-function plannerSettings(openai: NonNullable<AppConfig['openai']>, graph: AppConfig['graph']): PlannerSettings {
-  const auth = openai.apiKey ? { apiKey: openai.apiKey } : { tokenProvider: azureOpenAiTokenProvider(graph) };
+const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
+
+function plannerSettings(openai: NonNullable<AppConfig['openai']>, credential: TokenCredential): PlannerSettings {
+  // Without AZURE_OPENAI_API_KEY the planner signs in with the app's own Entra identity, so production needs no extra secret.
+  const auth = openai.apiKey ? { apiKey: openai.apiKey } : { tokenProvider: getBearerTokenProvider(credential, COGNITIVE_SERVICES_SCOPE) };
   return { endpoint: openai.endpoint, deployment: openai.deployment, apiVersion: openai.apiVersion, ...auth };
 }
 

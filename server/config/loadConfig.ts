@@ -1,23 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import type { GraphAuth, GraphSettings } from '../../graph/settings.js';
 import { VARIABLES, type VariableName } from './variables.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type BotAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
-export type GraphAuth =
-  | { readonly kind: 'secret'; readonly clientSecret: string }
-  | { readonly kind: 'certificate'; readonly certificatePath: string }
-  | { readonly kind: 'managedIdentity' };
-
-export interface GraphSettings {
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly auth: GraphAuth;
-  /** Graph root without version, e.g. https://graph.microsoft.com */
-  readonly baseUrl: string;
-  readonly authorityHost: string;
-}
+// graph/ owns what its settings mean; the config module only fills them in.
+export type { GraphAuth, GraphSettings } from '../../graph/settings.js';
 
 export type StoreSettings =
   | { readonly kind: 'sqlite'; readonly path: string }
