@@ -1,0 +1,49 @@
+// The documentation's example report responses, served verbatim, come through whole: every row,
+// every property (including beta-only and unknown ones), and nextLinks in the docs' own forms.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { graphExamplesDir } from '../../test/support/reference.js';
+import { createGraphServices } from '../createGraphServices.js';
+import { silentLogger } from '../logger.js';
+import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
+import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
+import { route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+
+function reportsOver(graph: ScriptedFetch) {
+  return createGraphServices({
+    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: 'https://graph.microsoft.com', authorityHost: 'https://login.microsoftonline.com' },
+    logger: silentLogger,
+    now: () => new Date('2022-12-05T00:00:00Z'),
+    cache: new MemoryCallRecordCache(),
+    index: new MemoryCallIndex(),
+    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    fetch: graph.fetch,
+  }).callRecords;
+}
+
+const examples = [
+  ['getPstnCalls.v1.0.json', 'pstnCalls'],
+  ['getDirectRoutingCalls.v1.0.json', 'directRoutingCalls'],
+  ['getSmsLog.beta.json', 'smsLog'],
+  ['getPstnOnlineMeetingDialoutReport.beta.json', 'onlineMeetingDialoutReport'],
+] as const;
+
+describe('documentation example report payloads', () => {
+  it.each(examples)('when Graph answers with %s, then every row arrives with every property and its nextLink is followed', async (file, method) => {
+    const text = readFileSync(join(graphExamplesDir, file), 'utf8');
+    const documented = (JSON.parse(text) as { value: object[] }).value;
+    const graph = scriptedFetch(
+      route('GET', /DateTime=/, new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })),
+      route('GET', /\$skip=1000$/, new Response('{"value":[]}', { status: 200, headers: { 'content-type': 'application/json' } })),
+    );
+
+    const rows = await reportsOver(graph)[method]({ from: new Date('2022-11-01T00:00:00Z'), to: new Date('2022-12-01T00:00:00Z') });
+    expect(rows).toEqual(documented);
+    const nextLinkFollowed = graph.seen.some((r) => r.url.endsWith('$skip=1000'));
+    expect(nextLinkFollowed).toBe(text.includes('@odata.nextLink'));
+  });
+
+  // getPstnBlockedUsersLog.beta.json is not run: the docs' body has trailing commas (invalid JSON),
+  // which no service sends. Its capitalised userBlockMode is covered by the contract's comment.
+});
