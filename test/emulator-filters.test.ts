@@ -132,6 +132,28 @@ describe('emulator report functions', () => {
     expect((await graphGet(emulator, '/v1.0/communications/callRecords/getPstnCalls(fromDateTime=yesterday,toDateTime=today)')).status).toBe(400);
   });
 
+  // Inclusive functions (all but getDirectRoutingCalls) stretch a date-only toDateTime to the end of
+  // that day, so 2026-08-01..2026-10-29 covers 90 calendar days and ..2026-10-30 covers 91.
+  it.each([
+    ['v1.0', 'getPstnCalls', '2026-08-01T00:00:00Z', '2026-10-30T00:00:00Z', 200],
+    ['v1.0', 'getPstnCalls', '2026-08-01T00:00:00Z', '2026-10-30T01:00:00Z', 400],
+    ['v1.0', 'getPstnCalls', '2026-08-01T00:00:00Z', '2026-10-30T20:00:00Z', 400],
+    ['v1.0', 'getPstnCalls', '2026-08-01', '2026-10-29', 200],
+    ['v1.0', 'getPstnCalls', '2026-08-01', '2026-10-30', 400],
+    ['beta', 'getSmsLog', '2026-08-01T00:00:00Z', '2026-10-30T00:00:00Z', 200],
+    ['beta', 'getSmsLog', '2026-08-01T00:00:00Z', '2026-10-30T01:00:00Z', 400],
+    ['beta', 'getSmsLog', '2026-08-01', '2026-10-29', 200],
+    ['beta', 'getSmsLog', '2026-08-01', '2026-10-30', 400],
+    ['v1.0', 'getDirectRoutingCalls', '2026-08-01T00:00:00Z', '2026-10-30T00:00:00Z', 200],
+    ['v1.0', 'getDirectRoutingCalls', '2026-08-01T00:00:00Z', '2026-10-30T01:00:00Z', 400],
+    ['v1.0', 'getDirectRoutingCalls', '2026-08-01', '2026-10-30', 200],
+    ['v1.0', 'getDirectRoutingCalls', '2026-08-01', '2026-10-31', 400],
+  ] as const)('when %s %s runs from %s to %s, then it answers %i (at most 90 days)', async (version, fn, from, to, status) => {
+    const response = await graphGet<{ error?: { message: string } }>(emulator, `/${version}/communications/callRecords/${fn}(fromDateTime=${from},toDateTime=${to})`);
+    expect(response.status).toBe(status);
+    if (status === 400) expect(response.body.error?.message).toMatch(/90 days/);
+  });
+
   it('when a report has 2,500 rows, then it pages at 1,000 with $skip nextLinks and @odata.count per page', async () => {
     const at = new Date(emulator.now().getTime() - 2 * DAY).toISOString();
     emulator.addReportRows('getSmsLog', Array.from({ length: 2500 }, (_, i) => ({ id: `bulk-${i}`, sentDateTime: at, smsType: 'sms_out' })));

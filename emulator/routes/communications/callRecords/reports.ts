@@ -91,7 +91,8 @@ function parseRange(call: ReportCall): { from: number; to: number } {
   const from = parseDate(fromRaw, 'fromDateTime', false);
   const to = parseDate(toRaw, 'toDateTime', call.kind !== 'getDirectRoutingCalls');
   if (to < from) throw badRequest('toDateTime must not be earlier than fromDateTime.');
-  if (to - from > MAX_RANGE_DAYS * 86_400_000 + (call.kind === 'getDirectRoutingCalls' ? 0 : 86_400_000 - 1)) {
+  // `to` already covers a date-only inclusive end's whole day, so a date-time range gets no extra day.
+  if (to - from > MAX_RANGE_DAYS * 86_400_000) {
     throw badRequest(`The date range of ${call.kind} must be ${MAX_RANGE_DAYS} days or less.`);
   }
   return { from, to };
