@@ -1,6 +1,6 @@
-// Prints the plain CI line "N passed, N failed[, N skipped]" from a vitest JSON report.
-// A failed run with no report (install, type check or lint failed) or with errors outside
-// any test still counts as a failure, so the line never reads green on a red run.
+// Prints the plain CI line "N passed, N failed" from a vitest JSON report, as the last line.
+// A failed run with no report (install, type check or lint failed) or with errors outside any
+// test still counts as a failure, so the line never reads green on a red run.
 import { existsSync, readFileSync } from 'node:fs';
 
 const [reportPath, statusText = '0'] = process.argv.slice(2);
@@ -19,5 +19,6 @@ if (status === 0 && passed === 0) {
   console.error('No test ran.');
   failed = 1;
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (skipped > 0) console.log(`(${skipped} skipped)`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

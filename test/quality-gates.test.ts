@@ -1,7 +1,8 @@
-// The gates must be able to fail: a planted type error, a planted lint error and each
-// architecture rule is caught. If someone loosens tsconfig or eslint.config.js, this goes red.
+// The gates must be able to fail: a planted type error, an error only our strict settings catch,
+// Node code in browser code, a planted lint error and each architecture rule. If someone loosens
+// tsconfig, drops a check from npm test or weakens eslint.config.js, this goes red.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,14 +22,36 @@ describe('npm run check', () => {
   const dir = mkdtempSync(join(tmpdir(), 'call-doctor-gate-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('fails on a planted type error', async () => {
-    writeFileSync(join(dir, 'planted.ts'), 'export const port: number = "3978";\n');
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(root, 'tsconfig.json'), compilerOptions: { typeRoots: [join(root, 'node_modules/@types')] }, include: [], files: [join(dir, 'planted.ts')] }));
-    const outcome = await run(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json'), '--noEmit']).then(
+  async function typeCheck(config: string, code: string): Promise<string> {
+    const file = join(dir, `planted-${Math.random().toString(36).slice(2)}.ts`);
+    const tsconfig = `${file}.tsconfig.json`;
+    writeFileSync(file, code);
+    writeFileSync(tsconfig, JSON.stringify({ extends: join(root, config), compilerOptions: { typeRoots: [join(root, 'node_modules/@types')] }, include: [], files: [file] }));
+    return run(join(root, 'node_modules/.bin/tsc'), ['-p', tsconfig, '--noEmit']).then(
       () => 'passed',
       (error: { stdout: string }) => error.stdout,
     );
-    expect(outcome).toContain('error TS2322');
+  }
+
+  it('fails on a planted type error', async () => {
+    expect(await typeCheck('tsconfig.json', 'export const port: number = "3978";\n')).toContain('error TS2322');
+  });
+
+  it('fails on what only our strictness catches: an unchecked array index', async () => {
+    // Passes under plain "strict"; fails only with noUncheckedIndexedAccess, so loosening tsconfig goes red here.
+    expect(await typeCheck('tsconfig.json', 'export function first(xs: number[]): number { return xs[0]; }\n')).toContain('error TS2322');
+  });
+
+  it('type-checks diagnosis/ as browser code, so a Node global there fails', async () => {
+    expect(await typeCheck('tsconfig.browser.json', 'export const home = process.env.HOME;\n')).toMatch(/error TS2580|error TS2591/);
+  });
+
+  it('runs both type checks and a zero-warning lint as part of npm test', () => {
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.test).toMatch(/^npm run check && vitest run/);
+    expect(scripts.check).toContain('tsc -p tsconfig.json --noEmit');
+    expect(scripts.check).toContain('tsc -p tsconfig.browser.json --noEmit');
+    expect(scripts.check).toContain('eslint --max-warnings 0 .');
   });
 
   it('fails on a planted lint error', async () => {
