@@ -1,11 +1,29 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../graph/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { composeServer } from './compose.js';
 import type { SqliteStore } from './store/index.js';
+
+/** Whether a TCP connection to host:port is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** An address of this machine that other machines on the network could use, if it has one. */
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 
 describe('composeServer', () => {
   const dirs: string[] = [];
@@ -49,5 +67,40 @@ describe('composeServer', () => {
     await server.close();
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
     expect((server.store as SqliteStore).db.open).toBe(false);
+  });
+
+  describe('where it listens', () => {
+    it('when the bot is anonymous (no BOT_ID), then by default it listens on loopback only and is not reachable from the network', async () => {
+      const server = composeServer(loadConfig({ SQLITE_PATH: tempPath() }, []), { logger: silentLogger, typingIndicator: false });
+      try {
+        const running = await server.listen(0);
+        expect(running.address).toBe('127.0.0.1');
+        expect(await accepts('127.0.0.1', running.port)).toBe(true);
+        if (lanAddress) expect(await accepts(lanAddress, running.port)).toBe(false);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('when the bot is anonymous and asked to listen on every interface, then it refuses naming BOT_ID', async () => {
+      const server = composeServer(loadConfig({ SQLITE_PATH: tempPath() }, []), { logger: silentLogger, typingIndicator: false });
+      try {
+        await expect(server.listen(0, '0.0.0.0')).rejects.toThrow(/BOT_ID/);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('when BOT_ID is set (Bot Connector tokens checked), then it listens on every interface so Azure Bot can reach it', async () => {
+      const config = loadConfig({ SQLITE_PATH: tempPath(), BOT_ID: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', BOT_PASSWORD: 'not-a-real-secret' }, []);
+      const server = composeServer(config, { logger: silentLogger, typingIndicator: false });
+      try {
+        const running = await server.listen(0);
+        expect(running.address).toBe('0.0.0.0');
+        if (lanAddress) expect(await accepts(lanAddress, running.port)).toBe(true);
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

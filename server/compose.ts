@@ -1,6 +1,7 @@
 // The composition root: builds every collaborator from AppConfig and hands each its explicit
 // inputs. Nothing here is a module-level singleton; tests compose as many servers as they like.
 import { readFileSync } from 'node:fs';
+import { isIPv4 } from 'node:net';
 import type { Express } from 'express';
 import { createBot, createBotAdapter, type PlannerSettings } from '../bot/index.js';
 import { getBearerTokenProvider, type TokenCredential } from '@azure/identity';
@@ -26,7 +27,10 @@ export interface ComposedServer {
   readonly http: Express;
   readonly store: Store;
   readonly calls: CallRecordsService;
-  /** Listens on config.port unless told otherwise (0 picks a free port). */
+  /**
+   * Listens on config.port unless told otherwise (0 picks a free port), on listenHost(config)
+   * unless told otherwise; an anonymous bot refuses any host but loopback.
+   */
   listen(port?: number, host?: string): Promise<RunningServer>;
   /** Stops listening and closes the store; safe to call twice. */
   close(): Promise<void>;
@@ -69,7 +73,10 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       http,
       store,
       calls: graph.callRecords,
-      async listen(port = config.port, host = '0.0.0.0') {
+      async listen(port = config.port, host = listenHost(config)) {
+        if (!config.bot.appId && !isLoopback(host)) {
+          throw new Error(`refusing to listen on ${host} without BOT_ID: an unauthenticated bot must only be reachable from this machine`);
+        }
         running = await listen(http, port, host);
         return running;
       },
@@ -84,6 +91,18 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     store.close();
     throw error;
   }
+}
+
+/**
+ * Without BOT_ID nothing authenticates an activity, so anyone who can reach the port could claim to
+ * be any user (any aadObjectId) and read that person's calls: only this machine may reach it.
+ */
+export function listenHost(config: Pick<AppConfig, 'bot'>): string {
+  return config.bot.appId ? '0.0.0.0' : '127.0.0.1';
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
 }
 
 const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';

@@ -20,7 +20,7 @@ export async function runServer(config: AppConfig, options: ComposeOptions = {})
     if (error.code === 'EADDRINUSE') throw new Error(`port ${config.port} is already in use; set PORT or pass --port`, { cause: error });
     throw error;
   });
-  logger.info({ port: running.port, mode: config.mode }, 'Call Doctor is listening');
+  logger.info({ port: running.port, address: running.address, mode: config.mode }, 'Call Doctor is listening');
 
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
