@@ -38,6 +38,15 @@ export const buckets = {
   none: (): BucketRef[] => [],
 };
 
+/**
+ * App-wide buckets every request of a family counts against. A 429 names no bucket, and the
+ * request's own (per record, per collection, list) is the likely one, so a single 429 pauses only
+ * that one; pausing these would stall every other record a person may be asking about.
+ */
+export function isSharedBucket(kind: BucketKind): boolean {
+  return kind === 'callRecords' || kind === 'reports';
+}
+
 export function bucketKey(ref: BucketRef): string {
   return ref.id === undefined ? ref.kind : `${ref.kind}:${ref.id}`;
 }

@@ -138,6 +138,58 @@ describe('GraphBudget', () => {
     expect(admitted.at(-1)).toBe('patient');
   });
 
+  it('when Graph answers 429 for one record, then only that record waits Retry-After; another record goes at once', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    void request('hot', 'interactive', buckets.callRecord('a'));
+    await vi.advanceTimersByTimeAsync(0);
+    leases.get('hot')!.release({ status: 429, retryAfterMs: 20_000 });
+
+    void request('other record', 'interactive', buckets.callRecord('b'));
+    void request('list', 'interactive', buckets.list());
+    void request('hot again', 'interactive', buckets.callRecord('a'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted).toEqual(['hot', 'other record', 'list']);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(admitted.at(-1)).toBe('hot again');
+  });
+
+  it('when Graph answers 503, then every bucket of the request waits, the app-wide one included', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+    const { admitted, leases, request } = tracker(budget);
+    void request('first', 'interactive', buckets.callRecord('a'));
+    await vi.advanceTimersByTimeAsync(0);
+    leases.get('first')!.release({ status: 503, retryAfterMs: 5_000 });
+
+    void request('other record', 'interactive', buckets.callRecord('b'));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(admitted).toEqual(['first']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(admitted).toEqual(['first', 'other record']);
+  });
+
+  it('when 429s keep coming for several different records, then the app-wide bucket pauses too', async () => {
+    const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1, sharedPauseAfterKeys: 3 });
+    const { admitted, leases, request } = tracker(budget);
+    for (const id of ['a', 'b']) {
+      void request(id, 'interactive', buckets.callRecord(id));
+      await vi.advanceTimersByTimeAsync(0);
+      leases.get(id)!.release({ status: 429, retryAfterMs: 10_000 });
+    }
+    void request('d', 'interactive', buckets.callRecord('d'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted.at(-1)).toBe('d');
+
+    void request('c', 'interactive', buckets.callRecord('c'));
+    await vi.advanceTimersByTimeAsync(0);
+    leases.get('c')!.release({ status: 429, retryAfterMs: 10_000 });
+    void request('e', 'interactive', buckets.callRecord('e'));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(admitted).not.toContain('e');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(admitted.at(-1)).toBe('e');
+  });
+
   it('when the background share is out of range, then construction names the option', () => {
     expect(() => new GraphBudget(now, { backgroundShare: 0 })).toThrow(/backgroundShare/);
   });

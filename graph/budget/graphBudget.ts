@@ -5,19 +5,33 @@
 // notifications finds room at once.
 import type { Priority } from '../contract.js';
 import { GraphThrottledError } from '../errors.js';
-import { GRAPH_LIMITS, bucketKey, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
+import { GRAPH_LIMITS, bucketKey, isSharedBucket, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
 
 export interface BudgetOptions {
   /** Override documented limits (e.g. a stricter emulator, or a share of the tenant's limit). */
   readonly limits?: Partial<BudgetLimits>;
   /** Share of each bucket background work may use (0..1]; the rest is kept for people waiting. Default 0.8. */
   readonly backgroundShare?: number;
+  /**
+   * 429s for this many different records (or collections) within a window mean the app-wide
+   * bucket is the one Graph is throttling, so it pauses too. Default 3.
+   */
+  readonly sharedPauseAfterKeys?: number;
 }
 
 /** A request admitted by the budget. Release it when the response (or failure) arrived. */
 export interface BudgetLease {
-  /** `retryAfterMs`: Graph answered 429/503 with Retry-After; hold the request's buckets that long. */
-  release(outcome?: { readonly retryAfterMs?: number }): void;
+  /**
+   * `retryAfterMs`: Graph answered `status` (429 or 503) with Retry-After. A 503 holds every
+   * bucket of the request that long; a 429 only its own per-record / per-collection / list bucket.
+   */
+  release(outcome?: BudgetOutcome): void;
+}
+
+export interface BudgetOutcome {
+  readonly retryAfterMs?: number;
+  /** The HTTP status that carried Retry-After; anything but 429 is treated as service-wide. */
+  readonly status?: number;
 }
 
 export interface BudgetSnapshot {
@@ -33,8 +47,11 @@ interface Slot {
 
 interface Bucket {
   readonly limit: BucketLimit;
+  readonly shared: boolean;
   readonly slots: Slot[];
   pausedUntil: number;
+  /** Shared buckets: when each keyed bucket below them last got a 429. */
+  readonly throttledKeys: Map<string, number>;
 }
 
 interface Waiter {
@@ -47,6 +64,7 @@ interface Waiter {
 export class GraphBudget {
   private readonly limits: BudgetLimits;
   private readonly backgroundShare: number;
+  private readonly sharedPauseAfterKeys: number;
   private readonly buckets = new Map<string, Bucket>();
   private waiters: Waiter[] = [];
   private seq = 0;
@@ -60,6 +78,7 @@ export class GraphBudget {
   ) {
     this.limits = { ...GRAPH_LIMITS, ...options.limits };
     this.backgroundShare = options.backgroundShare ?? 0.8;
+    this.sharedPauseAfterKeys = options.sharedPauseAfterKeys ?? 3;
     if (!(this.backgroundShare > 0 && this.backgroundShare <= 1)) {
       throw new RangeError(`backgroundShare must be in (0, 1], got ${this.backgroundShare}`);
     }
@@ -115,7 +134,7 @@ export class GraphBudget {
 
   private bucketFor(ref: BucketRef): string {
     const key = bucketKey(ref);
-    if (!this.buckets.has(key)) this.buckets.set(key, { limit: this.limits[ref.kind], slots: [], pausedUntil: 0 });
+    if (!this.buckets.has(key)) this.buckets.set(key, { limit: this.limits[ref.kind], shared: isSharedBucket(ref.kind), slots: [], pausedUntil: 0, throttledKeys: new Map() });
     return key;
   }
 
@@ -166,11 +185,34 @@ export class GraphBudget {
           // Graph counts the request when it arrives, somewhere before the response: a slot
           // counted until a full window after the response is never early.
           slot.expiresAt = now + bucket.limit.windowMs;
-          if (outcome?.retryAfterMs !== undefined) bucket.pausedUntil = Math.max(bucket.pausedUntil, now + outcome.retryAfterMs);
         }
+        if (outcome?.retryAfterMs !== undefined) this.pause(keys, now, outcome.retryAfterMs, outcome.status === 429);
         this.pump();
       },
     };
+  }
+
+  /**
+   * A 503 is the service as a whole: every bucket waits. A 429 pauses the request's own keyed
+   * bucket; its shared buckets only once 429s have come for several different keys in a window.
+   */
+  private pause(keys: readonly string[], now: number, retryAfterMs: number, tooManyRequests: boolean): void {
+    const until = now + retryAfterMs;
+    const own = keys.filter((key) => !this.buckets.get(key)!.shared);
+    const shared = keys.filter((key) => this.buckets.get(key)!.shared);
+    const pauseAll = !tooManyRequests || own.length === 0;
+    for (const key of own) this.hold(key, until);
+    for (const key of shared) {
+      const bucket = this.buckets.get(key)!;
+      for (const [k, at] of bucket.throttledKeys) if (at <= now - bucket.limit.windowMs) bucket.throttledKeys.delete(k);
+      for (const k of own) bucket.throttledKeys.set(k, now);
+      if (pauseAll || bucket.throttledKeys.size >= this.sharedPauseAfterKeys) this.hold(key, until);
+    }
+  }
+
+  private hold(key: string, until: number): void {
+    const bucket = this.buckets.get(key)!;
+    bucket.pausedUntil = Math.max(bucket.pausedUntil, until);
   }
 
   /** How long until every bucket the waiter needs has room; undefined while that depends on responses still in flight. */
@@ -190,7 +232,8 @@ export class GraphBudget {
     for (const [key, bucket] of this.buckets) {
       for (let i = bucket.slots.length - 1; i >= 0; i--) if (bucket.slots[i]!.expiresAt <= now) bucket.slots.splice(i, 1);
       // Per-record buckets come and go with the records; forget the idle ones.
-      if (bucket.slots.length === 0 && bucket.pausedUntil <= now && !waitedFor.has(key)) this.buckets.delete(key);
+      for (const [k, at] of bucket.throttledKeys) if (at <= now - bucket.limit.windowMs) bucket.throttledKeys.delete(k);
+      if (bucket.slots.length === 0 && bucket.pausedUntil <= now && bucket.throttledKeys.size === 0 && !waitedFor.has(key)) this.buckets.delete(key);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import type { GraphBudget } from '../budget/graphBudget.js';
+import type { BudgetOutcome, GraphBudget } from '../budget/graphBudget.js';
 import { GraphThrottledError } from '../errors.js';
 import { requestContextOf, responseFacts } from './requestContext.js';
 
@@ -28,14 +28,16 @@ export class BudgetHandler implements Middleware {
       if (error instanceof GraphThrottledError) request.budgetRejection = error;
       throw error;
     });
-    let retryAfterMs: number | undefined;
+    let outcome: BudgetOutcome | undefined;
     try {
       await this.next!.execute(context);
-      if (context.response && (context.response.status === 429 || context.response.status === 503)) {
-        retryAfterMs = responseFacts(context.response, this.now()).retryAfterMs;
+      const status = context.response?.status;
+      if (context.response && (status === 429 || status === 503)) {
+        // The budget decides which buckets a 429 or a 503 holds back.
+        outcome = { status, retryAfterMs: responseFacts(context.response, this.now()).retryAfterMs };
       }
     } finally {
-      lease.release(retryAfterMs === undefined ? undefined : { retryAfterMs });
+      lease.release(outcome?.retryAfterMs === undefined ? undefined : outcome);
     }
   }
 }
