@@ -27,7 +27,7 @@ export function describeCall(record: FullCallRecord, userId: string): CallFacts 
   const end = new Date(record.endDateTime ?? record.startDateTime ?? 0);
   const others = new Set<string>();
   for (const participant of record.participants_v2 ?? []) {
-    if (participantIds(participant).includes(userId)) continue;
+    if (participantIds(participant).some((id) => sameId(id, userId))) continue;
     others.add(participantName(participant.identity ?? undefined));
   }
   const media = new Set((record.modalities ?? []).map((m) => MEDIA_NAMES[m]).filter((m): m is string => m !== undefined));
@@ -44,8 +44,8 @@ export function describeCall(record: FullCallRecord, userId: string): CallFacts 
 
 /** True when `userId` is a participant of the record, by participants_v2 or by a session endpoint. */
 export function tookPart(record: FullCallRecord, userId: string): boolean {
-  if ((record.participants_v2 ?? []).some((participant) => participantIds(participant).includes(userId))) return true;
-  return (record.sessions ?? []).some((session) => [session.caller, session.callee].some((endpoint) => endpointUserId(endpoint) === userId));
+  if ((record.participants_v2 ?? []).some((participant) => participantIds(participant).some((id) => sameId(id, userId)))) return true;
+  return (record.sessions ?? []).some((session) => [session.caller, session.callee].some((endpoint) => sameId(endpointUserId(endpoint), userId)));
 }
 
 /** True when another participant's name matches `name` (first, last or full name, any case). */
@@ -59,6 +59,11 @@ export function nameMatches(displayName: string | null, wanted: string): boolean
   const name = displayName.toLowerCase();
   const asked = wanted.trim().toLowerCase();
   return name === asked || name.split(/\s+/).includes(asked) || name.startsWith(`${asked} `);
+}
+
+/** Entra object ids are GUIDs: Graph and the Teams activity may spell them in different case. */
+export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
+  return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 }
 
 function participantIds(participant: CallRecords.Participant): string[] {

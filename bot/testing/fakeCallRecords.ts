@@ -39,7 +39,7 @@ export class FakeCallRecords implements CallRecordsService {
   async recentCalls(userId: string, query: RecentCallsQuery = {}): Promise<CallSummary[]> {
     this.throwIfFailing();
     return this.records
-      .filter((r) => r.participants_v2.some((p) => p.id === userId))
+      .filter((r) => indexedUnder(r).includes(userId.toLowerCase()))
       .filter((r) => !query.since || new Date(r.startDateTime!) >= query.since)
       .filter((r) => !query.until || new Date(r.startDateTime!) <= query.until)
       .sort((a, b) => b.startDateTime!.localeCompare(a.startDateTime!))
@@ -80,6 +80,12 @@ export class FakeCallRecords implements CallRecordsService {
   private throwIfFailing(): void {
     if (this.failure) throw this.failure;
   }
+}
+
+/** Like graph/'s index: filed under the organizer and every participant, ids lowercased (Entra object ids are GUIDs). */
+function indexedUnder(record: FullCallRecord): string[] {
+  const people = [record.organizer_v2, ...record.participants_v2];
+  return people.flatMap((p) => [p?.id, p?.identity?.user?.id]).filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase());
 }
 
 function inRange(at: string | null | undefined, range: DateRange): boolean {
