@@ -59,6 +59,8 @@ export interface RunningEmulator {
   readonly faults: FaultInjector;
   readonly requestLog: RequestLog;
   readonly subscriptions: SubscriptionManager;
+  /** Resolves when no Graph request is being answered and every queued notification has had its delivery attempt. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -136,6 +138,10 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     faults,
     requestLog,
     subscriptions,
+    settle: async () => {
+      // A finished request can queue a notification and a delivery can be followed by a request: loop until both are quiet.
+      while (requestLog.pending > 0 || subscriptions.pendingDeliveries > 0) await Promise.all([requestLog.settle(), subscriptions.settleDeliveries()]);
+    },
     close: async () => {
       subscriptions.close();
       await close(server);

@@ -137,6 +137,7 @@ describe('emulator injected faults', () => {
     emulator.injectFaults({ drop: true });
     emulator.clearRequests();
     await expect(graphGet(emulator, '/v1.0/communications/callRecords')).rejects.toThrow();
+    await emulator.settle();
     expect(emulator.requests().at(-1)).toMatchObject({ path: '/v1.0/communications/callRecords', status: 0 });
   });
 

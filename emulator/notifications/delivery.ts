@@ -1,5 +1,7 @@
 // Delivery of change and lifecycle notifications to the subscriber (§7.3): a 2xx within the
 // delivery timeout (3 s) counts; anything else is retried on a schedule, then dropped.
+import { InFlight } from '../http/inFlight.js';
+
 export interface DeliveryTiming {
   /** Graph: 3 s. */
   readonly deliveryTimeoutMs: number;
@@ -37,6 +39,9 @@ const MAX_HISTORY = 10_000;
 export class Deliverer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly attempts: DeliveryAttempt[] = [];
+  private readonly inFlight = new InFlight();
+  /** End markers of queued or in-flight deliveries, released on close so settle() cannot hang. */
+  private readonly unfinished = new Set<() => void>();
   private closed = false;
 
   constructor(private readonly timing: DeliveryTiming, private readonly log: (message: string) => void) {}
@@ -45,21 +50,55 @@ export class Deliverer {
     return [...this.attempts];
   }
 
-  /** Posts `{ value: notifications }`, retrying per the schedule until a 2xx. */
+  /** Deliveries queued (waiting out the notification latency) or being posted; not retries waiting for their turn. */
+  get pending(): number {
+    return this.inFlight.count;
+  }
+
+  /** Resolves once every queued delivery has had its attempt recorded. */
+  settle(): Promise<void> {
+    return this.inFlight.idle();
+  }
+
+  /** Delivers after `delayMs`, counted as pending from now so settle() covers the wait. */
+  queue(delayMs: number, url: string, kind: DeliveryAttempt['kind'], notifications: readonly object[]): void {
+    if (this.closed) return;
+    const done = this.track();
+    this.later(delayMs, () => this.attempt(url, kind, notifications, 1, done));
+  }
+
+  /** Posts `{ value: notifications }` now, retrying per the schedule until a 2xx. */
   send(url: string, kind: DeliveryAttempt['kind'], notifications: readonly object[], attempt = 1): void {
     if (this.closed) return;
-    void this.post(url, { value: notifications }).then((status) => {
-      const delivered = status >= 200 && status < 300;
-      this.attempts.push({ url, kind, attempt, status, delivered, notifications: notifications.length });
-      if (this.attempts.length > MAX_HISTORY) this.attempts.splice(0, this.attempts.length - MAX_HISTORY);
-      if (delivered) return;
-      const delay = this.timing.redeliveryDelaysMs[attempt - 1];
-      if (delay === undefined) {
-        this.log(`dropped ${notifications.length} ${kind} notification(s) after ${attempt} attempts`);
-        return;
-      }
-      this.later(delay, () => this.send(url, kind, notifications, attempt + 1));
-    });
+    this.attempt(url, kind, notifications, attempt, this.track());
+  }
+
+  private attempt(url: string, kind: DeliveryAttempt['kind'], notifications: readonly object[], attempt: number, done: () => void): void {
+    if (this.closed) return done();
+    void this.post(url, { value: notifications })
+      .then((status) => {
+        const delivered = status >= 200 && status < 300;
+        this.attempts.push({ url, kind, attempt, status, delivered, notifications: notifications.length });
+        if (this.attempts.length > MAX_HISTORY) this.attempts.splice(0, this.attempts.length - MAX_HISTORY);
+        if (delivered) return;
+        const delay = this.timing.redeliveryDelaysMs[attempt - 1];
+        if (delay === undefined) {
+          this.log(`dropped ${notifications.length} ${kind} notification(s) after ${attempt} attempts`);
+          return;
+        }
+        this.later(delay, () => this.send(url, kind, notifications, attempt + 1));
+      })
+      .finally(done);
+  }
+
+  private track(): () => void {
+    const end = this.inFlight.begin();
+    const done = (): void => {
+      this.unfinished.delete(done);
+      end();
+    };
+    this.unfinished.add(done);
+    return done;
   }
 
   later(ms: number, action: () => void): void {
@@ -76,6 +115,7 @@ export class Deliverer {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const done of [...this.unfinished]) done();
   }
 
   private async post(url: string, body: object): Promise<number> {

@@ -104,7 +104,7 @@ export class SubscriptionManager {
       }
     }
     for (const [url, notifications] of byUrl) {
-      this.deliverer.later(this.deps.timing.notificationLatencyMs, () => this.deliverer.send(url, 'change', notifications));
+      this.deliverer.queue(this.deps.timing.notificationLatencyMs, url, 'change', notifications);
     }
   }
 
@@ -120,6 +120,16 @@ export class SubscriptionManager {
 
   deliveries(): readonly DeliveryAttempt[] {
     return this.deliverer.history();
+  }
+
+  /** Notifications queued or being posted (retries waiting for their next turn are not counted). */
+  get pendingDeliveries(): number {
+    return this.deliverer.pending;
+  }
+
+  /** Resolves once every notification queued so far has had its delivery attempt recorded. */
+  settleDeliveries(): Promise<void> {
+    return this.deliverer.settle();
   }
 
   close(): void {

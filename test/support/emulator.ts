@@ -40,9 +40,15 @@ export interface EmulatorHandle {
   /** The next matching requests fail: { status: 503, retryAfterSeconds: 1, count: 2 }, { drop: true }, { latencyMs: 500 }. */
   injectFaults(faults: FaultSpec | readonly FaultSpec[]): void;
   clearFaults(): void;
-  /** Graph routes called so far (identity and admin routes are not listed). */
+  /** Graph routes called so far, each listed on arrival (identity and admin routes are not listed); status is undefined until its answer starts. */
   requests(): readonly RequestLogEntry[];
   clearRequests(): void;
+  /**
+   * Resolves when no Graph request is in flight and every notification queued so far has had its
+   * delivery attempt recorded (retries waiting for their backoff are not waited for). Await it
+   * before counting requests() or asserting that a notification did not arrive.
+   */
+  settle(): Promise<void>;
   /** An app token with exactly these roles, e.g. [] or [ROLE_PSTN_CALLS], to test 403 handling; clientId makes it another app. */
   appToken(roles: readonly string[], options?: { clientId?: string }): Promise<string>;
   /** A user token (oid, tid, aud, scp, name) like the tab's SSO token. */
@@ -102,6 +108,7 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
     clearFaults: () => running.faults.clear(),
     requests: () => running.requestLog.all(),
     clearRequests: () => running.requestLog.clear(),
+    settle: () => running.settle(),
     appToken: (roles, options = {}) => state.issuer.issueAppToken({ clientId: options.clientId ?? running.clientId, clientSecret: '', roles }, issuer),
     userToken: (userId, options = {}) => {
       const user = state.users.find((u) => u.id === userId);
