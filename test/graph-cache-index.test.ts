@@ -34,7 +34,23 @@ describe('cache and per-user index against the emulator', () => {
     expect((await graph.callRecords.getCall(record.id)).version).toBe(notified.record.version);
   });
 
-  it('when a notification repeats for a version already cached, then only the first page is asked for and it is not new', async () => {
+  it('when Graph notifies created and then updated for the same new record, then it is downloaded in full once and the second costs one $select probe', async () => {
+    const template = peerToPeerOf(emulator.tenant!.demoUserId);
+    const newCall = { ...template, id: '0bd0c0de-0000-4000-8000-0000000000a2', version: 1 };
+    const graph = graphOverEmulator(emulator);
+    await emulator.addRecord(newCall);
+
+    const created = await graph.feed.recordNotified(newCall.id);
+    const updated = await graph.feed.recordNotified(newCall.id);
+    expect(created.isNewVersion).toBe(true);
+    expect(updated.isNewVersion).toBe(false);
+    const urls = (await graphRequests(emulator, newCall.id)).map((r) => decodeURIComponent(r.url));
+    expect(urls.filter((u) => u.includes('$expand'))).toHaveLength(1);
+    expect(urls.filter((u) => u.includes('$select=id,version'))).toHaveLength(1);
+    expect(urls).toHaveLength(2);
+  });
+
+  it('when a notification repeats for a version already cached, then only a version probe is sent and it is not new', async () => {
     const record = records().find((r) => r.sessions.length === 75)!;
     const graph = graphOverEmulator(emulator);
     await graph.callRecords.getCall(record.id);
@@ -43,7 +59,9 @@ describe('cache and per-user index against the emulator', () => {
     const again = await graph.feed.recordNotified(record.id);
     expect(again.isNewVersion).toBe(false);
     expect(again.record.sessions).toHaveLength(75);
-    expect(await graphRequests(emulator, record.id)).toHaveLength(1);
+    const [probe, ...rest] = await graphRequests(emulator, record.id);
+    expect(decodeURIComponent(probe!.url)).toContain('$select=id,version');
+    expect(rest).toEqual([]);
   });
 
   it('when the index is warm, then "why did my last call drop" costs at most one GET', async () => {

@@ -154,15 +154,30 @@ describe('call records', () => {
     expect((await callRecords.getCall(CALL)).participants_v2).toHaveLength(1);
   });
 
-  it('when a notification names a record whose version is cached, then one request confirms it and it is not new', async () => {
+  const versionProbe = (version: number) => route('GET', new RegExp(`${CALL}\\?\\$select=id,version$`), json({ id: CALL, version }));
+
+  it('when a notification names a record whose version is cached, then one $select probe confirms it and it is not new', async () => {
     const graph = pagedMeeting(1);
+    graph.on(versionProbe(1));
     const { callRecords, feed } = services(graph);
     await callRecords.getCall(CALL);
     const sent = graph.seen.length;
 
     const notified = await feed.recordNotified(CALL);
     expect(notified.isNewVersion).toBe(false);
-    expect(graph.seen.length - sent).toBe(1);
+    expect(graph.seen.slice(sent).map((r) => r.url)).toEqual([`${BASE}/${CALL}?$select=id,version`]);
+  });
+
+  it('when a notification names a cached record that Graph has revised, then the probe is followed by the whole new version', async () => {
+    const graph = pagedMeeting(1);
+    const { callRecords, feed, cache } = services(graph);
+    await callRecords.getCall(CALL);
+    graph.on(versionProbe(2));
+    graph.on(route('GET', new RegExp(`${CALL}\\?\\$expand=`), json({ id: CALL, version: 2, startDateTime: '2026-11-20T09:00:00Z', endDateTime: '2026-11-20T10:00:00Z', sessions: [], participants_v2: [] })));
+
+    const notified = await feed.recordNotified(CALL);
+    expect(notified).toMatchObject({ isNewVersion: true, record: { version: 2 } });
+    expect((await cache.get(CALL))?.version).toBe(2);
   });
 
   it('when a notification names a record not seen before, then it is fetched whole, cached and indexed for every user in it', async () => {

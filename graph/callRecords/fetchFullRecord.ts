@@ -6,11 +6,11 @@ import { CallRecordNotFoundError, GraphError } from '../errors.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
 import { nextPage } from '../http/graphRequest.js';
 import { checkCallRecord, type RawCallRecord } from './parseCallRecord.js';
-import { getCallRecord, listParticipants } from './requests.js';
+import { getCallRecord, getCallRecordVersion, listParticipants } from './requests.js';
 
 export interface FetchOutcome {
   readonly record: FullCallRecord;
-  /** The version Graph has is the one the caller already held: nothing past the first page was fetched. */
+  /** The version Graph has is the one the caller already held: only its version was asked for. */
   readonly unchanged: boolean;
 }
 
@@ -26,6 +26,12 @@ export async function fetchFullRecord(
   expand: ExpandSupport,
   known?: FullCallRecord,
 ): Promise<FetchOutcome> {
+  // Graph sends created and updated for each new record: when a copy is cached, ask for its
+  // version alone and download the heavy record only when Graph has a newer one.
+  if (known && typeof known.version === 'number') {
+    const current = await executor.send<{ version?: unknown }>(getCallRecordVersion(callId), options).catch(notFoundAs(callId));
+    if (typeof current.version === 'number' && current.version <= known.version) return { record: known, unchanged: true };
+  }
   const first = await fetchFirstPage(executor, callId, options, expand);
   if (known && typeof first.version === 'number' && known.version === first.version) return { record: known, unchanged: true };
 

@@ -57,6 +57,17 @@ export function getCallRecord(callId: string, withParticipants: boolean): GraphR
   };
 }
 
+/** Just the id and version: a cheap way to learn whether a cached record is still current. */
+export function getCallRecordVersion(callId: string): GraphRequest {
+  return {
+    method: 'GET',
+    version: 'v1.0',
+    path: `${COLLECTION}/${checkCallId(callId)}?$select=id,version`,
+    buckets: buckets.callRecord(callId),
+    logPath: `${COLLECTION}/${callId}`,
+  };
+}
+
 export function listParticipants(callId: string): GraphRequest {
   return {
     method: 'GET',
