@@ -134,6 +134,7 @@ describe('emulator subscriptions and notifications', () => {
     await subscribe({ notificationUrl: `${receiver.url}/sluggish`, changeType: 'created' });
     await emulator.addRecord(newRecord('rec-sluggish'));
     await vi.waitFor(() => expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/sluggish')).map((d) => d.status)).toEqual([0, 202]), WAIT);
+    expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/sluggish')).map((d) => d.failure)).toEqual(['TimeoutError', undefined]);
   });
 
   it('when reauthorization is required, then the lifecycle URL gets the event; reauthorize, renew and delete work as documented', async () => {

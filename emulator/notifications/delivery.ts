@@ -31,6 +31,17 @@ export interface DeliveryAttempt {
   readonly status: number;
   readonly delivered: boolean;
   readonly notifications: number;
+  /**
+   * Why the exchange broke off, when it did: the error name and system code, e.g. 'TimeoutError'
+   * or 'TypeError (ECONNREFUSED)'; with a status it was the answer's body that never completed.
+   * Undefined when the receiver answered in full (its status then says how it went).
+   */
+  readonly failure?: string;
+}
+
+interface PostOutcome {
+  readonly status: number;
+  readonly failure?: string;
 }
 
 /** Kept for tests and GET /_emulator/notifications; bounded so a long demo does not grow. */
@@ -76,14 +87,15 @@ export class Deliverer {
   private attempt(url: string, kind: DeliveryAttempt['kind'], notifications: readonly object[], attempt: number, done: () => void): void {
     if (this.closed) return done();
     void this.post(url, { value: notifications })
-      .then((status) => {
-        const delivered = status >= 200 && status < 300;
-        this.attempts.push({ url, kind, attempt, status, delivered, notifications: notifications.length });
+      .then(({ status, failure }) => {
+        // An answer only counts once it has arrived in full within the timeout.
+        const delivered = status >= 200 && status < 300 && failure === undefined;
+        this.attempts.push({ url, kind, attempt, status, delivered, notifications: notifications.length, ...(failure !== undefined && { failure }) });
         if (this.attempts.length > MAX_HISTORY) this.attempts.splice(0, this.attempts.length - MAX_HISTORY);
         if (delivered) return;
         const delay = this.timing.redeliveryDelaysMs[attempt - 1];
         if (delay === undefined) {
-          this.log(`dropped ${notifications.length} ${kind} notification(s) after ${attempt} attempts`);
+          this.log(`dropped ${notifications.length} ${kind} notification(s) after ${attempt} attempts; the last ended with ${failure ?? `HTTP ${status}`}`);
           return;
         }
         this.later(delay, () => this.send(url, kind, notifications, attempt + 1));
@@ -118,20 +130,36 @@ export class Deliverer {
     for (const done of [...this.unfinished]) done();
   }
 
-  private async post(url: string, body: object): Promise<number> {
+  private async post(url: string, body: object): Promise<PostOutcome> {
+    let response: Response;
     try {
-      const response = await fetch(url, {
+      response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.timing.deliveryTimeoutMs),
       });
-      await response.arrayBuffer().catch(() => undefined);
-      return response.status;
-    } catch {
-      return 0; // timeout, refused or reset: all count as "not delivered"
+    } catch (error) {
+      return { status: 0, failure: describeFailure(error) }; // timeout, refused or reset: not delivered
+    }
+    try {
+      await response.arrayBuffer();
+      return { status: response.status };
+    } catch (error) {
+      return { status: response.status, failure: `body: ${describeFailure(error)}` };
     }
   }
+}
+
+/**
+ * The error's name and the system code under it (fetch wraps ECONNREFUSED in a TypeError's cause).
+ * Messages are left out: they carry the receiver's address, which has no place in logs.
+ */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const cause = error.cause as { code?: unknown; name?: unknown } | undefined;
+  const code = (error as { code?: unknown }).code ?? cause?.code ?? (cause instanceof Error ? cause.name : undefined);
+  return typeof code === 'string' && code !== error.name ? `${error.name} (${code})` : error.name;
 }
 
 /** The webhook validation handshake (§7.2): the receiver must echo the token as text/plain with 200. */
@@ -146,6 +174,6 @@ export async function validateEndpoint(url: string, token: string, timeoutMs: nu
     if (text !== token) return 'the response body must be exactly the decoded validationToken';
     return undefined;
   } catch (error) {
-    return error instanceof Error && error.name === 'TimeoutError' ? `the endpoint did not answer within ${timeoutMs / 1000} seconds` : 'the endpoint could not be reached';
+    return error instanceof Error && error.name === 'TimeoutError' ? `the endpoint did not answer within ${timeoutMs / 1000} seconds` : `the endpoint could not be reached (${describeFailure(error)})`;
   }
 }
