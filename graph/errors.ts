@@ -1,14 +1,24 @@
 // Typed Graph failures. Each carries Graph's request-id so support can trace a call.
 
 export class GraphError extends Error {
+  /**
+   * Graph's own error text, for a developer reading one failure. It MAY CONTAIN PERSONAL DATA:
+   * Graph echoes the query ($filter with a participant id or phone number), so it is never
+   * part of `message`, never logged, and not enumerable (log serializers and JSON skip it).
+   */
+  declare readonly graphMessage: string | undefined;
+
   constructor(
+    /** Safe to log: written by Call Doctor, never Graph's text. */
     message: string,
     readonly status: number,
     readonly code: string,
     readonly requestId: string | undefined,
+    graphMessage?: string,
   ) {
     super(message);
     this.name = 'GraphError';
+    Object.defineProperty(this, 'graphMessage', { value: graphMessage, enumerable: false });
   }
 }
 

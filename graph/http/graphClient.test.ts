@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buckets } from '../budget/buckets.js';
 import { GraphBudget, type BudgetOptions } from '../budget/graphBudget.js';
-import { GraphPermissionError, GraphThrottledError } from '../errors.js';
+import { GraphError, GraphPermissionError, GraphThrottledError } from '../errors.js';
 import { droppedConnection, graphErrorResponse, json, recordingLogger, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
 import { createGraphClient, DEFAULT_HTTP_TUNING, type HttpTuning } from './createGraphClient.js';
 import { GraphExecutor } from './graphExecutor.js';
@@ -166,6 +166,22 @@ describe('the Graph client chain', () => {
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain('15550100');
     expect(text).not.toContain('$filter');
+  });
+
+  it('when Graph\'s error text echoes the filter, then .message is a fixed sentence with status, code and request-id, and the echo stays in graphMessage', async () => {
+    const echo = "Invalid filter clause: participants_v2/any(p:p/id eq '+15550100')";
+    const graph = scriptedFetch(route('GET', /callRecords\?/, json({ error: { code: 'BadRequest', message: echo, innerError: { 'request-id': 'req-echo' } } }, 400, { 'request-id': 'req-echo' })));
+    const { executor, logger } = setup(graph);
+    const filtered: GraphRequest = { ...recordRequest, path: "/communications/callRecords?$filter=participants_v2/any(p:p/id eq '+15550100')", logPath: '/communications/callRecords' };
+
+    const error = (await executor.send(filtered).catch((e: unknown) => e)) as GraphError;
+    expect(error).toBeInstanceOf(GraphError);
+    expect(error.message).toBe('Microsoft Graph answered 400 BadRequest (request-id req-echo)');
+    expect(error.graphMessage).toBe(echo);
+    // What a log serializer or JSON would see of the error, and what was logged.
+    const visible = `${error.message} ${error.stack} ${JSON.stringify(error)} ${JSON.stringify({ ...error })} ${JSON.stringify(logger.entries)}`;
+    expect(visible).not.toContain('15550100');
+    expect(visible).not.toContain('participants_v2/any');
   });
 
   it('when a collection has next links, then each is fetched exactly as given until the last page', async () => {

@@ -2,6 +2,7 @@ import { GraphClientError, GraphError as SdkGraphError } from '@microsoft/micros
 import { GraphError, GraphPermissionError, GraphThrottledError, GraphUnavailableError } from '../errors.js';
 import type { GraphRequestContext } from './requestContext.js';
 
+const SAFE_CODE = /^[A-Za-z][\w.-]{0,63}$/;
 const CREDENTIAL_ERRORS = ['CredentialUnavailableError', 'AuthenticationError', 'AuthenticationRequiredError'];
 
 /** Turns whatever the SDK threw into one of graph/errors.ts, carrying Graph's request-id. */
@@ -16,7 +17,8 @@ export function mapGraphError(error: unknown, request: GraphRequestContext): Err
   }
   if (!(error instanceof SdkGraphError)) return toError(error);
   const status = error.statusCode;
-  const code = error.code ?? 'UnknownError';
+  // Error codes are identifiers; anything else in that slot is not trusted into a message.
+  const code = error.code && SAFE_CODE.test(error.code) ? error.code : 'UnknownError';
   if (status === -1 && CREDENTIAL_ERRORS.includes(code)) {
     return new GraphPermissionError(`Could not get a token for Microsoft Graph (${code}); check the app registration and its credential`, 401, code, undefined);
   }
@@ -36,7 +38,8 @@ export function mapGraphError(error: unknown, request: GraphRequestContext): Err
   if (status === 502 || status === 503 || status === 504) {
     return new GraphUnavailableError(`Microsoft Graph is unavailable (${status}) after ${request.attempts} attempts`, status, requestId);
   }
-  return new GraphError(`Microsoft Graph answered ${status} ${code}: ${error.message}`, status, code, requestId);
+  // Graph's text can echo the query (a participant id, a phone number): it goes to graphMessage only.
+  return new GraphError(`Microsoft Graph answered ${status} ${code} (request-id ${requestId ?? 'none'})`, status, code, requestId, error.message);
 }
 
 function toError(value: unknown): Error {
