@@ -2,7 +2,7 @@
 // index is a hint, the record's participants are the proof.
 import type { CallRecordsService, CallSummary, FullCallRecord } from '../../graph/contract.js';
 import { CallRecordNotFoundError } from '../../graph/errors.js';
-import { tookPart } from './callFacts.js';
+import { tookPart } from './participants.js';
 
 /** Call records are kept 30 days; nothing older can be asked about. */
 export const RETENTION_DAYS = 30;

@@ -4,7 +4,7 @@ import type { CallFacts } from '../calls/callFacts.js';
 import { formatDuration, formatLocalTime } from '../time/zonedTime.js';
 import type { CardElement, CardReply } from './cardKit.js';
 import { adaptiveCard, escapeMarkdown, heading, openUrl, paragraph, submit, Verbs } from './cardKit.js';
-import { withWhom } from './diagnosisCard.js';
+import { callWithWhom } from './diagnosisCard.js';
 import { VERDICTS } from './wording.js';
 
 export interface CallListEntry {
@@ -28,7 +28,7 @@ export function callListCard(input: CallListCardInput): CardReply {
   const rows: CardElement[] = input.entries.map((entry) => {
     const verdict = entry.verdict ? VERDICTS[entry.verdict] : null;
     const when = formatLocalTime(entry.facts.start, input.timeZone, input.now);
-    const line = `${verdict ? `${verdict.icon} ` : ''}${when}: ${entry.facts.kind} with ${withWhom(entry.facts)}, ${formatDuration(entry.facts.durationSeconds)}${verdict ? ` (${verdict.label.toLowerCase()})` : ''}`;
+    const line = `${verdict ? `${verdict.icon} ` : ''}${when}: ${callWithWhom(entry.facts)}, ${formatDuration(entry.facts.durationSeconds)}${verdict ? ` (${verdict.label.toLowerCase()})` : ''}`;
     lines.push(line);
     return {
       type: 'Container',

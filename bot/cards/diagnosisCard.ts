@@ -18,10 +18,18 @@ export interface DiagnosisCardInput {
   readonly offerPending?: boolean;
 }
 
+const NOBODY_ELSE = 'no other participants listed';
+
+/** The other people, or an honest "no other participants listed" when the record names nobody else. */
 export function withWhom(callFacts: CallFacts): string {
-  if (callFacts.others.length === 0) return callFacts.kind === 'meeting' ? 'a meeting' : 'a call';
+  if (callFacts.others.length === 0) return NOBODY_ELSE;
   if (callFacts.others.length <= 3) return callFacts.others.join(', ');
   return `${callFacts.others.slice(0, 2).join(', ')} and ${callFacts.others.length - 2} others`;
+}
+
+/** "call with Ravi Patel", "meeting with Lena Fischer, Megan Bowen", "call (no other participants listed)". */
+export function callWithWhom(callFacts: CallFacts): string {
+  return callFacts.others.length === 0 ? `${callFacts.kind} (${NOBODY_ELSE})` : `${callFacts.kind} with ${withWhom(callFacts)}`;
 }
 
 export function callFactPairs(callFacts: CallFacts, timeZone: string, now: Date): [string, string][] {
@@ -37,7 +45,7 @@ export function diagnosisCard(input: DiagnosisCardInput): CardReply {
   const { diagnosis, facts: call } = input;
   const verdict = VERDICTS[diagnosis.verdict];
   const [top, ...rest] = diagnosis.causes;
-  const title = `${verdict.icon} ${verdict.label}: your ${call.kind} with ${withWhom(call)}`;
+  const title = `${verdict.icon} ${verdict.label}: your ${callWithWhom(call)}`;
   const pairs = callFactPairs(call, input.timeZone, input.now);
 
   const body: CardElement[] = [
