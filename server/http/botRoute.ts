@@ -1,8 +1,10 @@
 // POST /api/messages: the Bot Framework endpoint. botbuilder authenticates the request (401 without
 // a valid Bot Connector token when the bot has an app id); this route only makes sure what
-// reaches it is a JSON activity, so bad input gets a clear 4xx instead of an adapter crash.
+// reaches it is a JSON activity botbuilder can process, so bad input gets a clear 4xx naming the
+// field instead of an adapter crash.
 import express, { Router, type Request, type Response } from 'express';
 import type { TurnContext } from 'botbuilder';
+import { activityProblem } from './activityShape.js';
 import { HttpError } from './httpError.js';
 
 /** The slice of teams-ai's TeamsAdapter the route needs; it must receive an express response. */
@@ -28,10 +30,8 @@ export function botRoute(bot: { adapter: BotHttpAdapter; app: BotRunner }): Rout
     // strict: false so a JSON string or number gets the precise 'not an activity' answer below.
     express.json({ limit: ACTIVITY_BODY_LIMIT, strict: false }),
     (req, _res, next) => {
-      const body: unknown = req.body;
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'invalid_activity', 'The body must be a Bot Framework activity object.');
-      const type = (body as { type?: unknown }).type;
-      if (typeof type !== 'string' || type === '') throw new HttpError(400, 'invalid_activity', 'The activity has no "type".');
+      const problem = activityProblem(req.body);
+      if (problem) throw new HttpError(400, 'invalid_activity', problem);
       next();
     },
     async (req, res) => {

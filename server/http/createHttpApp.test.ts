@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { Router } from 'express';
 import { SignJWT } from 'jose';
-import { ConfigurationServiceClientCredentialFactory, MemoryStorage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, MemoryStorage, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.js';
@@ -29,6 +29,16 @@ function echoBot(appId: string) {
   app.message(/.*/, async (context: TurnContext) => {
     seen.push(context.activity.text);
     await context.sendActivity(`echo: ${context.activity.text}`);
+  });
+  for (const type of ['conversationUpdate', 'installationUpdate'] as const) {
+    app.activity(type, async (context: TurnContext) => {
+      seen.push(type);
+      await context.sendActivity(`hello from ${type}`);
+    });
+  }
+  app.activity('invoke', async (context: TurnContext) => {
+    seen.push(`invoke ${context.activity.name}`);
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { handled: context.activity.name } } });
   });
   return { adapter, app, seen };
 }
@@ -96,6 +106,54 @@ describe('createHttpApp', () => {
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_activity');
     }
+  });
+
+  type Activity = Record<string, unknown>;
+  const without =
+    (field: string) =>
+    ({ [field]: _dropped, ...rest }: Activity): Activity =>
+      rest;
+  const withField = (field: string, value: unknown) => (a: Activity) => ({ ...a, [field]: value });
+
+  it.each<[string, (a: Activity) => Activity, RegExp]>([
+    ['has no serviceUrl', without('serviceUrl'), /"serviceUrl"/],
+    ['has a serviceUrl that is not a URL', withField('serviceUrl', 'smba.trafficmanager.net/teams'), /"serviceUrl" is not an absolute URL/],
+    ['has a serviceUrl that is not http(s)', withField('serviceUrl', 'file:///etc/passwd'), /"serviceUrl" must be an http\(s\) URL/],
+    ['has no conversation', without('conversation'), /"conversation"/],
+    ['has a conversation without an id', withField('conversation', { conversationType: 'personal' }), /"conversation\.id"/],
+    ['has no from', without('from'), /"from"/],
+    ['has a from with an empty id', withField('from', { id: ' ', aadObjectId: 'user-1' }), /"from\.id"/],
+    ['has no recipient', without('recipient'), /"recipient"/],
+    ['has no channelId', without('channelId'), /"channelId"/],
+    ['has entities that are not an array', withField('entities', { type: 'mention' }), /"entities" must be an array/],
+    ['has attachments that are not an array', withField('attachments', 'card'), /"attachments" must be an array/],
+    ['has text that is not a string', withField('text', 42), /"text" must be a string/],
+  ])('when a message activity %s, then the answer is 400 naming the field, the bot never runs and nothing is logged as an error', async (_case, change, named) => {
+    const { post, bot, lines } = await start();
+    for (const deliveryMode of ['normal', 'expectReplies']) {
+      const response = await post(JSON.stringify(change(activity('hello', { deliveryMode }))));
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('invalid_activity');
+      expect(body.error.message).toMatch(named);
+    }
+    expect(bot.seen).toEqual([]);
+    expect(lines.filter((l) => l.level === 'error' || l.level === 'fatal')).toEqual([]);
+  });
+
+  it('when Teams sends install and invoke activities, then they still reach the bot and get their answers', async () => {
+    const { post, bot } = await start();
+    const conversationUpdate = activity('', { type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:bot' }], deliveryMode: 'expectReplies' });
+    const installationUpdate = activity('', { type: 'installationUpdate', text: undefined, action: 'add', deliveryMode: 'expectReplies' });
+    const invoke = activity('', { type: 'invoke', text: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'feedback' } } });
+
+    const replies = async (a: Activity) => ((await (await post(JSON.stringify(a))).json()) as { activities: { text: string }[] }).activities.map((r) => r.text);
+    expect(await replies(conversationUpdate)).toEqual(['hello from conversationUpdate']);
+    expect(await replies(installationUpdate)).toEqual(['hello from installationUpdate']);
+    const invoked = await post(JSON.stringify(invoke));
+    expect(invoked.status).toBe(200);
+    expect(await invoked.json()).toEqual({ handled: 'adaptiveCard/action' });
+    expect(bot.seen).toEqual(['conversationUpdate', 'installationUpdate', 'invoke adaptiveCard/action']);
   });
 
   it('when the body is not JSON content, then the answer is 415', async () => {
