@@ -145,7 +145,7 @@ describe('call records', () => {
 
   it('when Graph rejects both expansions in one request, then participants are listed on their own', async () => {
     const graph = scriptedFetch(
-      route('GET', /\$expand=sessions\(\$expand=segments\),participants_v2$/, graphErrorResponse(400, 'BadRequest')),
+      route('GET', /\$expand=sessions\(\$expand=segments\),participants_v2$/, graphErrorResponse(400, 'BadRequest', {}, 'Parsing Select and Expand failed.')),
       route('GET', /\$expand=sessions\(\$expand=segments\)$/, json({ id: CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [{ id: 's1' }] })),
       route('GET', /\/participants_v2$/, json({ value: [user(ALICE, 'Alice')] })),
     );
@@ -155,6 +155,20 @@ describe('call records', () => {
   });
 
   const versionProbe = (version: number) => route('GET', new RegExp(`${CALL}\\?\\$select=id,version$`), json({ id: CALL, version }));
+
+  it('when Graph answers 400 for a reason other than the expansion, then the caller gets the error and later records are still asked for with both expansions', async () => {
+    const whole = { id: CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [user(ALICE, 'Alice')] };
+    const graph = scriptedFetch(
+      route('GET', /\$expand=sessions\(\$expand=segments\),participants_v2$/, graphErrorResponse(400, 'BadRequest', {}, "Resource not found for the segment 'x'."), json(whole)),
+      route('GET', /\$expand=sessions\(\$expand=segments\)$/, json({ ...whole, participants_v2: undefined })),
+      route('GET', /\/participants_v2$/, json({ value: [] })),
+    );
+    const { callRecords } = services(graph);
+
+    await expect(callRecords.getCall(CALL)).rejects.toMatchObject({ status: 400 });
+    expect((await callRecords.getCall(CALL)).participants_v2).toHaveLength(1);
+    expect(graph.seen.map((r) => decodeURIComponent(r.url).endsWith(',participants_v2'))).toEqual([true, true]);
+  });
 
   it('when a notification names a record whose version is cached, then one $select probe confirms it and it is not new', async () => {
     const graph = pagedMeeting(1);
@@ -261,12 +275,21 @@ describe('recent calls', () => {
 
   it('when Graph rejects the combined filter, then the user filter is sent alone and the time window applied locally', async () => {
     const graph = scriptedFetch(
-      route('GET', /and%20startDateTime/, graphErrorResponse(400, 'BadRequest')),
+      route('GET', /and%20startDateTime/, graphErrorResponse(400, 'BadRequest', {}, 'Invalid filter clause')),
       route('GET', /\/callRecords\?\$filter=participants_v2[^&]*$/, json({ value: [listEntry(CALL, '2026-11-20T09:00:00Z'), listEntry('33333333-3333-4333-8333-333333333333', '2026-09-01T09:00:00Z')] })),
     );
     const { callRecords } = services(graph);
 
     expect((await callRecords.recentCalls(BOB)).map((c) => c.id)).toEqual([CALL]);
+  });
+
+  it('when Graph answers 400 to a combined filter for another reason, then the caller gets the error and the next listing still combines the filters', async () => {
+    const graph = scriptedFetch(route('GET', /and%20startDateTime/, graphErrorResponse(400, 'BadRequest', {}, 'The $skiptoken is not valid.'), json({ value: [listEntry(CALL, '2026-11-20T09:00:00Z')] })));
+    const { callRecords } = services(graph);
+
+    await expect(callRecords.recentCalls(BOB)).rejects.toMatchObject({ status: 400 });
+    expect((await callRecords.recentCalls(BOB)).map((c) => c.id)).toEqual([CALL]);
+    expect(graph.seen.every((r) => r.url.includes('and%20startDateTime'))).toBe(true);
   });
 
   it('when a backfill lists a newer version of a cached record, then the cache lets it go and the organizer\'s index learns the call', async () => {

@@ -8,6 +8,7 @@ import type { GraphExecutor } from '../http/graphExecutor.js';
 import type { Logger } from '../logger.js';
 import type { CallIndex, CallRecordCache } from '../ports.js';
 import { fetchFullRecord, type ExpandSupport, type FetchOutcome } from './fetchFullRecord.js';
+import { isUnsupportedQuery } from './unsupportedQuery.js';
 import { checkCallId, checkParticipantId, listCallRecords, type ListFilter } from './requests.js';
 import { indexedUserIds, participantRef, summarize } from './summarize.js';
 
@@ -144,7 +145,7 @@ export class CallRecordsClient implements CallRecordFeed {
     try {
       entries = await this.deps.executor.all<ListEntry>(listCallRecords(filter, this.combinedListFilter, this.deps.tuning.listPageSize), options);
     } catch (error) {
-      if (!(both && this.combinedListFilter && error instanceof GraphError && error.status === 400)) throw error;
+      if (!(both && this.combinedListFilter && error instanceof GraphError && isUnsupportedQuery(error, 'filter'))) throw error;
       // Graph documents the two filters only separately: filter by participant there, by time here.
       this.combinedListFilter = false;
       this.deps.logger.warn({ status: error.status, requestId: error.requestId }, 'Graph rejected a combined participant and time filter; filtering time locally');

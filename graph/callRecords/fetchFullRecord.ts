@@ -6,6 +6,7 @@ import { CallRecordNotFoundError, GraphError } from '../errors.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
 import { nextPage } from '../http/graphRequest.js';
 import { checkCallRecord, type RawCallRecord } from './parseCallRecord.js';
+import { isUnsupportedQuery } from './unsupportedQuery.js';
 import { getCallRecord, getCallRecordVersion, listParticipants } from './requests.js';
 
 export interface FetchOutcome {
@@ -47,7 +48,7 @@ async function fetchFirstPage(executor: GraphExecutor, callId: string, options: 
   try {
     return checkCallRecord(await executor.send(getCallRecord(callId, expand.combined), options), callId);
   } catch (error) {
-    if (expand.combined && error instanceof GraphError && error.status === 400) {
+    if (expand.combined && isUnsupportedQuery(error, 'expand')) {
       // This service wants one expansion per request: fetch participants on their own from now on.
       expand.combined = false;
       return fetchFirstPage(executor, callId, options, expand);

@@ -48,9 +48,9 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'request-id': `req-${status}`, ...headers } });
 }
 
-export function graphErrorResponse(status: number, code: string, headers: Record<string, string> = {}): Response {
+export function graphErrorResponse(status: number, code: string, headers: Record<string, string> = {}, message = `${code} from the script`): Response {
   const requestId = `req-${code}`;
-  return json({ error: { code, message: `${code} from the script`, innerError: { 'request-id': requestId, date: '2026-11-20T10:00:00Z' } } }, status, { 'request-id': requestId, ...headers });
+  return json({ error: { code, message, innerError: { 'request-id': requestId, date: '2026-11-20T10:00:00Z' } } }, status, { 'request-id': requestId, ...headers });
 }
 
 /** A route for one method and a URL pattern; `answers` are used in turn, the last one repeats. */
