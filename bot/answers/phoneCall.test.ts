@@ -75,3 +75,19 @@ describe('phone calls', () => {
     expect(JSON.stringify(bot.logs)).not.toMatch(/555.?0100|4255550100/);
   });
 });
+
+describe('phone numbers in group conversations', () => {
+  it('when the asker asks about a number in a channel, then the answer shows only its last digits', async () => {
+    const bot = createTestBot({ pstn: [pstnUnanswered] });
+    const [reply] = await bot.send(teamsMessage('why did my call to +1 425 555 0100 fail', { scope: 'channel', mentionBot: true }));
+    expect(visibleText(reply!)).toContain('Your phone call to +* *** *** 0100');
+    expect(JSON.stringify(reply)).not.toMatch(/555.?0100/);
+  });
+
+  it('when a number is not found in a group chat, then the answer does not repeat it in full', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.send(teamsMessage('why did my call to +1 425 555 0100 fail', { scope: 'groupChat', mentionBot: true }));
+    expect(visibleText(reply!)).toContain('No phone call with +* *** *** 0100 found');
+    expect(JSON.stringify(reply)).not.toMatch(/555.?0100/);
+  });
+});

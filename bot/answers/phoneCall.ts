@@ -1,4 +1,5 @@
 // "Why did my call to +1 425 555 0100 fail?": the asker's rows in the PSTN and Direct Routing reports.
+import { maskPhoneNumber } from '../../diagnosis/index.js';
 import type { Asker } from '../asker.js';
 import { retentionStart } from '../calls/ownCalls.js';
 import { noticeCard } from '../cards/noticeCard.js';
@@ -11,8 +12,9 @@ import { describePhoneCallOutcome } from './phoneCallOutcome.js';
 import type { BotReply } from './reply.js';
 import { cardReply } from './reply.js';
 
-export async function answerPhoneCall(deps: BotDependencies, asker: Asker, number: PhoneNumberMention): Promise<BotReply> {
+export async function answerPhoneCall(deps: BotDependencies, asker: Asker, asked: PhoneNumberMention): Promise<BotReply> {
   const now = deps.now();
+  const number = { ...asked, display: shownNumber(asked, asker) };
   const range = { from: retentionStart(now), to: now };
   const query = { userId: asker.userId, priority: 'interactive' as const };
   // The two reports need the same permission but are separate services; one failing should not hide the other.
@@ -45,6 +47,15 @@ export async function answerPhoneCall(deps: BotDependencies, asker: Asker, numbe
   }
   const explanation = deps.explainPhoneCall ? deps.explainPhoneCall(latest) : describePhoneCallOutcome(latest);
   return cardReply(phoneCallCard({ call: latest, explanation, number: number.display, timeZone: asker.timeZone, now }), `Phone call: ${explanation.outcome}. ${explanation.summary}`);
+}
+
+/**
+ * In a personal chat the asker typed the number to the bot alone, so it is echoed as written (they
+ * recognise their own formatting). In a group chat or channel the answer is read by everyone:
+ * only the last digits show there, as on every other card.
+ */
+function shownNumber(asked: PhoneNumberMention, asker: Asker): string {
+  return asker.scope === 'personal' ? asked.display : (maskPhoneNumber(asked.display) ?? 'that number');
 }
 
 function startOf(call: PhoneCallRow): number {

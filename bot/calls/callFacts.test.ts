@@ -70,3 +70,31 @@ describe('who else was on the call', () => {
     expect(visibleText(list!)).toContain('call (no other participants listed), 10 min');
   });
 });
+
+describe('phone participants on cards', () => {
+  const withPhone = testCall({ id: 'phone', start: '2026-11-28T14:00:00Z', with: [RAVI], phone: '+14255550123' });
+
+  it('when a phone participant was on the call, then the card shows only the last digits of their number', async () => {
+    const bot = createTestBot({ records: [withPhone] });
+    const [reply] = await bot.send(teamsMessage('how was my last call'));
+    const text = visibleText(reply!);
+    expect(text).toContain('With: Ravi Patel, +*******0123');
+    expect(text).not.toContain('4255550123');
+  });
+
+  it('when the list is shown in a channel, then no full number reaches it', async () => {
+    const bot = createTestBot({ records: [withPhone] });
+    const [list] = await bot.send(teamsMessage('my calls today', { scope: 'channel', mentionBot: true }));
+    expect(visibleText(list!)).toContain('+*******0123');
+    expect(JSON.stringify(list)).not.toContain('4255550123');
+  });
+
+  it('when the record names a phone participant by their number, then that name is masked too', async () => {
+    const named = testCall({ id: 'named-phone', start: '2026-11-28T14:00:00Z' });
+    const participants = [...named.participants_v2, { id: 'p2', identity: { phone: { id: '+14255550123', displayName: '+1 (425) 555-0123' } } }];
+    const bot = createTestBot({ records: [{ ...named, participants_v2: participants }] });
+    const [reply] = await bot.send(teamsMessage('how was my last call'));
+    expect(visibleText(reply!)).toContain('With: +* (***) ***-0123');
+    expect(JSON.stringify(reply)).not.toMatch(/555.?0123/);
+  });
+});

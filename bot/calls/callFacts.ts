@@ -1,5 +1,6 @@
 // Facts about one call as the asker sees it: who else was there, when, how long, which media.
 // Also the participation check behind "you only ever hear about calls you took part in".
+import { maskPhoneNumber } from '../../diagnosis/index.js';
 import type { FullCallRecord } from '../../graph/contract.js';
 import type { CallPerson } from './participants.js';
 import { otherPeople } from './participants.js';
@@ -10,7 +11,7 @@ export interface CallFacts {
   readonly end: Date;
   readonly durationSeconds: number;
   readonly kind: 'meeting' | 'call';
-  /** Names of the other participants (phone participants by number, unnamed ones as "someone"). */
+  /** Names of the other participants (phone participants by their masked number, unnamed ones as "someone"). */
   readonly others: readonly string[];
   /** "audio", "video", "screen sharing". */
   readonly media: readonly string[];
@@ -52,8 +53,17 @@ export function nameMatches(displayName: string | null, wanted: string): boolean
   return name === asked || name.split(/\s+/).includes(asked) || name.startsWith(`${asked} `);
 }
 
+/**
+ * Cards can be seen by a whole channel, and a phone number is personal data: numbers show only
+ * their last digits (diagnosis/'s masking, so every surface masks alike), also when a phone
+ * participant's display name is the number itself.
+ */
 function personName(person: CallPerson): string {
-  if (person.displayName) return person.displayName;
-  if (person.phoneNumber) return person.phoneNumber;
-  return 'someone';
+  const name = person.displayName ?? person.phoneNumber;
+  if (!name) return 'someone';
+  return looksLikePhoneNumber(name) ? (maskPhoneNumber(name) ?? 'a phone caller') : name;
+}
+
+function looksLikePhoneNumber(name: string): boolean {
+  return /^\+?[\d\s().*-]{6,}$/.test(name.trim());
 }
