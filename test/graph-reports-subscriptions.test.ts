@@ -71,12 +71,15 @@ describe('reports and subscriptions against the emulator', () => {
     expect((await graphRequests(emulator, '/beta/')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('when a subscription for one person is created, renewed and reauthorized, then a call of theirs is notified and fetchable, and remove ends it', async () => {
+  it('when a subscription for one person is created (twice), renewed and reauthorized, then a call of theirs is notified and fetchable, and remove ends it', async () => {
     const graph = graphOverEmulator(emulator);
     const userId = emulator.tenant!.demoUserId;
 
-    const created = await graph.subscriptions.create({ notificationUrl: webhookUrl, clientState: 'graph-test-state', participantIds: [userId], changeType: 'created' });
+    const request = { notificationUrl: webhookUrl, clientState: 'graph-test-state', participantIds: [userId], changeType: 'created' } as const;
+    const created = await graph.subscriptions.create(request);
     expect(created.resource).toContain(userId);
+    // Creating it again (a restart) meets Graph's 409 and finds the one that exists.
+    expect((await graph.subscriptions.create(request)).id).toBe(created.id);
     expect((await graph.subscriptions.list()).map((s) => s.id)).toContain(created.id);
     const renewed = await graph.subscriptions.renew(created.id, 60);
     expect(Date.parse(renewed.expirationDateTime)).toBeLessThanOrEqual(emulator.now().getTime() + 61 * 60_000);

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { methodOf, requestContextOf } from './requestContext.js';
+import { mayRepeat, requestContextOf } from './requestContext.js';
 import { RequestTimeoutError } from './timeoutHandler.js';
 
 export interface ConnectionRetryOptions {
@@ -33,7 +33,7 @@ export class ConnectionRetryHandler implements Middleware {
         const failure = error instanceof RequestTimeoutError ? 'timeout' : isDroppedConnection(error) ? 'connection' : undefined;
         if (failure === undefined || request.signal?.aborted) throw error;
         request.lastFailure = failure;
-        if (retry >= this.options.maxRetries || methodOf(context) === 'POST') throw error;
+        if (retry >= this.options.maxRetries || !mayRepeat(context.request, context.options)) throw error;
         await delay(this.options.baseDelayMs * 2 ** retry, request.signal);
       }
     }

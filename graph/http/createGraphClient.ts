@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { BudgetHandler } from './budgetHandler.js';
 import { ConnectionRetryHandler } from './connectionRetryHandler.js';
 import { FetchHandler } from './fetchHandler.js';
+import { mayRepeat } from './requestContext.js';
 import { RequestLogHandler } from './requestLogHandler.js';
 import { TimeoutHandler } from './timeoutHandler.js';
 
@@ -47,7 +48,8 @@ export function createGraphClient(deps: GraphClientDeps): Client {
   const root = new URL(deps.baseUrl);
   const chain: Middleware[] = [
     new AuthenticationHandler(new TokenCredentialAuthenticationProvider(deps.credential, { scopes: [graphScope(deps.baseUrl)] })),
-    new RetryHandler(new RetryHandlerOptions(deps.tuning.retryDelaySeconds, deps.tuning.maxRetries)),
+    // The executor sets per-request options; this default covers anything sent without them.
+    new RetryHandler(new RetryHandlerOptions(deps.tuning.retryDelaySeconds, deps.tuning.maxRetries, (_delay, _attempt, request, options) => mayRepeat(request, options))),
     new TelemetryHandler(),
     new ConnectionRetryHandler({ maxRetries: deps.tuning.maxConnectionRetries, baseDelayMs: deps.tuning.connectionRetryDelayMs }),
     new BudgetHandler(deps.budget, deps.now, deps.tuning.maxInteractiveBudgetWaitMs),

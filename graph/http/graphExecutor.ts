@@ -3,7 +3,7 @@ import type { Priority, RequestOptions } from '../contract.js';
 import { GraphError } from '../errors.js';
 import { nextPage, type GraphRequest } from './graphRequest.js';
 import { mapGraphError } from './mapGraphError.js';
-import { GraphRequestContext, retryAfterMs } from './requestContext.js';
+import { GraphRequestContext, mayRepeat, retryAfterMs } from './requestContext.js';
 
 export interface RetryPolicy {
   readonly retryDelaySeconds: number;
@@ -52,7 +52,8 @@ export class GraphExecutor {
 
   private retryOptions(priority: Priority): RetryHandlerOptions {
     const capMs = this.retry.maxInteractiveRetryWaitSeconds * 1000;
-    return new RetryHandlerOptions(this.retry.retryDelaySeconds, this.retry.maxRetries, (_delay, _attempt, _request, _options, response) => {
+    return new RetryHandlerOptions(this.retry.retryDelaySeconds, this.retry.maxRetries, (_delay, _attempt, request, options, response) => {
+      if (!mayRepeat(request, options)) return false;
       if (priority === 'background') return true;
       const wait = retryAfterMs(response.headers, this.now());
       return wait === undefined || wait <= capMs;

@@ -40,7 +40,19 @@ export function requestContextOf(context: Context): GraphRequestContext {
 }
 
 export function methodOf(context: Context): string {
-  return (typeof context.request === 'string' ? context.options?.method : context.request.method)?.toUpperCase() ?? 'GET';
+  return methodOfRequest(context.request, context.options);
+}
+
+export function methodOfRequest(request: Context['request'], options: Context['options']): string {
+  return (typeof request === 'string' ? options?.method : request.method)?.toUpperCase() ?? 'GET';
+}
+
+/**
+ * POST is never sent twice: a 503/504 or a dropped connection does not prove it was not applied,
+ * and repeating it could create a duplicate subscription (the create path resolves 409 instead).
+ */
+export function mayRepeat(request: Context['request'], options: Context['options']): boolean {
+  return methodOfRequest(request, options) !== 'POST';
 }
 
 /** Retry-After is seconds or an HTTP date (RFC 9110); undefined when absent or unreadable. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGraphServices } from '../createGraphServices.js';
-import { GraphInputError } from '../errors.js';
+import { GraphInputError, GraphUnavailableError } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
 import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
@@ -61,6 +61,31 @@ describe('subscriptions', () => {
     await subscriptions.remove(SUB);
     expect(graph.seen.map((r) => r.method)).toEqual(['PATCH', 'POST', 'DELETE']);
     expect(JSON.parse(graph.seen[0]!.body!)).toEqual({ expirationDateTime: '2026-11-20T13:00:00.000Z' });
+  });
+
+  it('when creating meets a 503, then the POST is not sent again: the first may have been applied', async () => {
+    const graph = scriptedFetch(route('POST', /\/v1\.0\/subscriptions$/, graphErrorResponse(503, 'serviceNotAvailable', { 'retry-after': '0' }), json({ id: SUB }, 201)));
+
+    await expect(subscriptionsOver(graph).create({ notificationUrl: 'https://cd.example/n', clientState: 's' })).rejects.toBeInstanceOf(GraphUnavailableError);
+    expect(graph.seen.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('when Graph answers 409 because the subscription exists, then the existing one for the same resource, change types and URL is returned', async () => {
+    const existing = { id: SUB, resource: `/communications/callRecords?$filter=participants/any(p:p/id eq '${ALICE}')`, changeType: 'updated,created', notificationUrl: 'https://cd.example/n', expirationDateTime: 'later' };
+    const graph = scriptedFetch(
+      route('POST', /\/v1\.0\/subscriptions$/, graphErrorResponse(409, 'Conflict')),
+      route('GET', /\/v1\.0\/subscriptions$/, json({ value: [{ ...existing, id: 'elsewhere', notificationUrl: 'https://other.example/n' }, existing] })),
+    );
+
+    const created = await subscriptionsOver(graph).create({ notificationUrl: 'https://cd.example/n', clientState: 's', participantIds: [ALICE] });
+    expect(created.id).toBe(SUB);
+    expect(graph.seen.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('when Graph answers 409 and no subscription of this app matches, then the conflict reaches the caller', async () => {
+    const graph = scriptedFetch(route('POST', /\/v1\.0\/subscriptions$/, graphErrorResponse(409, 'Conflict')), route('GET', /\/v1\.0\/subscriptions$/, json({ value: [] })));
+
+    await expect(subscriptionsOver(graph).create({ notificationUrl: 'https://cd.example/n', clientState: 's' })).rejects.toMatchObject({ status: 409 });
   });
 
   it('when listed, then only call-record subscriptions come back', async () => {

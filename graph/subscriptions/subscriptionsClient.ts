@@ -24,7 +24,15 @@ export class SubscriptionsClient implements SubscriptionsService {
       clientState: request.clientState,
       latestSupportedTlsVersion: 'v1_2',
     };
-    return toSubscription(await this.executor.send(subscriptionRequests.create(body), withPriority(options)));
+    try {
+      return toSubscription(await this.executor.send(subscriptionRequests.create(body), withPriority(options)));
+    } catch (error) {
+      if (!(error instanceof GraphError && error.status === 409)) throw error;
+      // "Already exists for the requested combination": e.g. a restart, or a create whose answer was lost.
+      const existing = (await this.list(options)).find((s) => sameResource(s.resource, body.resource) && sameChangeTypes(s.changeType, body.changeType) && s.notificationUrl === body.notificationUrl);
+      if (existing === undefined) throw error;
+      return existing;
+    }
   }
 
   async renew(id: string, expiresInMinutes?: number, options: RequestOptions = {}): Promise<Subscription> {
@@ -60,6 +68,15 @@ function deliverable(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+function sameResource(a: string, b: string): boolean {
+  return a.replace(/^\/?/, '/').toLowerCase() === b.replace(/^\/?/, '/').toLowerCase();
+}
+
+function sameChangeTypes(a: string, b: string): boolean {
+  const set = (value: string): string => value.split(',').map((t) => t.trim()).filter(Boolean).sort().join(',');
+  return set(a) === set(b);
 }
 
 /** Subscription upkeep is background work unless a person is waiting on it. */
