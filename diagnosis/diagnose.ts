@@ -57,8 +57,9 @@ export function diagnoseUnguarded(record: CallRecordInput, userId: string, optio
     callId: call.callId,
     verdict,
     causes,
-    summary: summarise(verdict, causes, ranked[0]?.otherName ?? null, call.userFound),
+    summary: summarise(verdict, causes, { otherName: ranked[0]?.otherName ?? null, asParticipant: call.userFound, rejoined: failure.rejoined }),
     segments: segmentQualities(call, assessments),
+    rejoined: failure.rejoined,
   };
 }
 
@@ -78,6 +79,7 @@ export function diagnoseCall(record: CallRecordInput, userId: string, options: D
   } catch {
     // Defence in depth for inputs nobody foresaw (e.g. getters that throw); the fuzz test keeps this path cold.
     const causes = [toCause(noData())];
-    return { callId: safeId(record), verdict: 'unclassified', causes, summary: summarise('unclassified', causes, null), segments: [] };
+    const summary = summarise('unclassified', causes, { otherName: null, asParticipant: true, rejoined: false });
+    return { callId: safeId(record), verdict: 'unclassified', causes, summary, segments: [], rejoined: false };
   }
 }

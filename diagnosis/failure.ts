@@ -1,14 +1,22 @@
-// failureInfo: stage callSetup means the call never connected, midcall that it dropped. Only the
-// user's own legs decide their verdict: someone else dropping out of a meeting is not their drop.
+// failureInfo: stage callSetup means a leg never connected, midcall that it dropped. The verdict
+// follows what the user went through across all their legs (see legs.ts for why):
+// - setup-failed only when none of their legs connected: a failed join next to one that worked
+//   (usually a retry) is ignored, and the call is judged on the legs that worked;
+// - dropped whenever a leg of theirs dropped, as CQD counts it; when a later leg of theirs
+//   connected, the answer says they rejoined (and picks a drop they did not recover from first).
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
-import type { CallView, FailureView, SideView } from './model.js';
+import type { Leg, LegFailure } from './legs.js';
+import { failureLegs, personConnected, rejoinAfter } from './legs.js';
+import type { CallView } from './model.js';
 import { networkConditions } from './network.js';
 import type { Thresholds } from './thresholds.js';
-import type { CauseCode } from './types.js';
+import type { CauseCode, Evidence } from './types.js';
 
 export interface FailureOutcome {
   readonly verdict: 'dropped' | 'setup-failed' | null;
+  /** True when the call dropped and the same person came back on a later leg. */
+  readonly rejoined: boolean;
   readonly findings: readonly Finding[];
 }
 
@@ -18,30 +26,50 @@ const EXPLAINS: Record<'dropped' | 'setup-failed', ReadonlySet<CauseCode>> = {
   'setup-failed': new Set(['vpn', 'tcp-fallback']),
 };
 
-export function failureOutcome(call: CallView, thresholds: Thresholds): FailureOutcome {
-  const failures: { failure: FailureView; legSides: () => SideView[] }[] = [];
-  for (const session of call.sessions) {
-    if (call.userFound && !session.involvesUser) continue;
-    if (session.failure) failures.push({ failure: session.failure, legSides: () => session.segments.flatMap((seg) => seg.media.flatMap((m) => [m.caller, m.callee])) });
-    for (const segment of session.segments) {
-      if (segment.failure) failures.push({ failure: segment.failure, legSides: () => segment.media.flatMap((m) => [m.caller, m.callee]) });
-    }
+// The usual advice for a drop is to rejoin; after a rejoin that would read as if nobody had looked.
+const REJOINED_ADVICE = {
+  you: 'Nothing to do for this call, since you got back in; if drops repeat, note the time and ask IT to check the call in Teams Call Analytics.',
+  they: 'Nothing to do for this call, since the person got back in; if drops repeat, note the time and ask IT to check the call in Teams Call Analytics.',
+};
+
+interface Chosen {
+  readonly leg: Leg;
+  readonly failure: LegFailure;
+  readonly rejoin: Leg | null;
+}
+
+function chooseFailure(legs: readonly Leg[]): { verdict: 'dropped' | 'setup-failed'; chosen: Chosen } | null {
+  const drops = legs.flatMap((leg) => leg.failures.filter((f) => f.failure.stage === 'midcall').map((failure) => ({ leg, failure, rejoin: rejoinAfter(leg, legs) })));
+  const drop = drops.find((d) => d.rejoin === null) ?? drops[0];
+  if (drop) return { verdict: 'dropped', chosen: drop };
+  for (const leg of legs) {
+    if (personConnected(leg, legs)) continue;
+    const failure = leg.failures.find((f) => f.failure.stage === 'callSetup');
+    if (failure) return { verdict: 'setup-failed', chosen: { leg, failure, rejoin: null } };
   }
-  const dropped = failures.find((f) => f.failure.stage === 'midcall');
-  const setup = failures.find((f) => f.failure.stage === 'callSetup');
-  const chosen = dropped ?? setup;
-  if (!chosen) return { verdict: null, findings: [] };
-  const verdict = dropped ? 'dropped' : 'setup-failed';
-  const { failure } = chosen;
+  return null;
+}
+
+export function failureOutcome(call: CallView, thresholds: Thresholds): FailureOutcome {
+  const picked = chooseFailure(failureLegs(call));
+  if (!picked) return { verdict: null, rejoined: false, findings: [] };
+  const { verdict, chosen } = picked;
+  const { failure } = chosen.failure;
   const reason = failure.reason ? ` (reason: "${failure.reason.slice(0, 200)}")` : '';
-  const facts = [{ field: `${failure.path}.stage`, value: dropped ? 'midcall' : 'callSetup' }, ...(failure.reason ? [{ field: `${failure.path}.reason`, value: failure.reason.slice(0, 200) }] : [])];
-  const findings: Finding[] = [
-    verdict === 'dropped'
-      ? findingFor('dropped-unexpectedly', null, { tier: 'failure', side: 'unknown', confidence: 0.7, evidence: `the call dropped after it had connected${reason}`, facts, makesPoor: true })
-      : findingFor('media-connectivity-failed', null, { tier: 'failure', side: 'unknown', confidence: 0.7, evidence: `the call never connected${reason}`, facts, makesPoor: true }),
-  ];
+  const facts: Evidence[] = [{ field: `${failure.path}.stage`, value: failure.stage }, ...(failure.reason ? [{ field: `${failure.path}.reason`, value: failure.reason.slice(0, 200) }] : [])];
+  const findings: Finding[] = [];
+  if (verdict === 'setup-failed') {
+    findings.push(findingFor('media-connectivity-failed', null, { tier: 'failure', side: 'unknown', confidence: 0.7, evidence: `the call never connected${reason}`, facts, makesPoor: true }));
+  } else {
+    const rejoin = chosen.rejoin;
+    const who = call.userFound ? ('you' as const) : ('they' as const);
+    const rejoined = rejoin ? `; ${who} rejoined on a later leg` : '';
+    const rejoinFacts = rejoin ? [{ field: `${rejoin.session.path}.startDateTime`, value: rejoin.session.startDateTime }] : [];
+    const dropFinding = findingFor('dropped-unexpectedly', null, { tier: 'failure', side: 'unknown', confidence: 0.7, evidence: `the call dropped after it had connected${reason}${rejoined}`, facts: [...facts, ...rejoinFacts], makesPoor: true });
+    findings.push(rejoin ? { ...dropFinding, advice: REJOINED_ADVICE[who] } : dropFinding);
+  }
   const seen = new Set<string>();
-  for (const where of chosen.legSides()) {
+  for (const where of chosen.failure.sides()) {
     if (where.side === 'service' || seen.has(where.endpoint.key)) continue;
     seen.add(where.endpoint.key);
     for (const condition of networkConditions(where, thresholds)) {
@@ -57,5 +85,5 @@ export function failureOutcome(call: CallView, thresholds: Thresholds): FailureO
       );
     }
   }
-  return { verdict, findings };
+  return { verdict, rejoined: chosen.rejoin !== null, findings };
 }

@@ -22,6 +22,8 @@ export interface Finding {
   readonly otherName: string | null;
   /** True when this finding on its own makes the call poor for the user. */
   readonly makesPoor: boolean;
+  /** Replaces the cause's usual advice when the record already shows it was followed (a rejoin after a drop). */
+  readonly advice?: string;
 }
 
 export function findingFor(
@@ -49,7 +51,7 @@ export function toCause(finding: Finding): Cause {
     side: finding.side,
     confidence: Math.round(Math.min(1, Math.max(0, finding.confidence)) * 100) / 100,
     evidence: finding.evidence,
-    advice: adviceFor(finding.code, finding.side, finding.otherName),
+    advice: finding.advice ?? adviceFor(finding.code, finding.side, finding.otherName),
     facts: finding.facts,
   };
 }

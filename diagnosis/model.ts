@@ -2,6 +2,7 @@
 // which way each stream ran. Everything after this step works on these views, not on raw JSON.
 import type { Side } from './types.js';
 import type { Json } from './read.js';
+import type { Window } from './time.js';
 
 export interface EndpointView {
   readonly kind: 'participant' | 'service' | 'unknown';
@@ -87,6 +88,9 @@ export interface SessionView {
   readonly caller: EndpointView;
   readonly callee: EndpointView;
   readonly involvesUser: boolean;
+  readonly startDateTime: string | null;
+  /** When this leg started and ended; a later leg of the same person is a rejoin. */
+  readonly window: Window | null;
   readonly failure: FailureView | null;
   readonly segments: readonly SegmentView[];
 }

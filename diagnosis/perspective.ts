@@ -171,7 +171,17 @@ export function buildCallView(record: unknown, userId: unknown, thresholds: Thre
         media,
       };
     });
-    return { id, path: `sessions[${i}]`, caller: rawSession.caller, callee: rawSession.callee, involvesUser: rawSession.userSession, failure: readFailure(rawSession.raw.failureInfo, `sessions[${i}].failureInfo`), segments };
+    return {
+      id,
+      path: `sessions[${i}]`,
+      caller: rawSession.caller,
+      callee: rawSession.callee,
+      involvesUser: rawSession.userSession,
+      startDateTime: str(rawSession.raw.startDateTime),
+      window: rawSession.window,
+      failure: readFailure(rawSession.raw.failureInfo, `sessions[${i}].failureInfo`),
+      segments,
+    };
   });
 
   const media = sessions.flatMap((s) => s.segments.flatMap((seg) => seg.media));

@@ -49,8 +49,17 @@ function because(top: Cause | undefined, otherName: string | null): string {
   return `, most likely because of ${LABELS[top.code]}${where(top.side, otherName)}`;
 }
 
-/** `asParticipant` is false when the asking user was on no endpoint: then the call is "this call", not "your call". */
-export function summarise(verdict: Verdict, causes: readonly Cause[], otherName: string | null, asParticipant = true): string {
+export interface SummaryContext {
+  /** Name of the other person when the top cause is on their side. */
+  readonly otherName: string | null;
+  /** False when the asking user was on no endpoint: then the call is "this call", not "your call". */
+  readonly asParticipant: boolean;
+  /** The call dropped and the same person came back on a later leg. */
+  readonly rejoined: boolean;
+}
+
+export function summarise(verdict: Verdict, causes: readonly Cause[], context: SummaryContext): string {
+  const { otherName, asParticipant, rejoined } = context;
   const top = causes[0];
   const advice = top ? ` ${top.advice}` : '';
   const call = asParticipant ? 'Your call' : 'This call';
@@ -59,8 +68,10 @@ export function summarise(verdict: Verdict, causes: readonly Cause[], otherName:
       return `${call} looked good: no stream crossed Microsoft's call-quality thresholds and no device problem was reported.`;
     case 'unclassified':
       return 'This call record has too little quality data to judge the call (no stream carried enough measured audio or video).' + advice;
-    case 'dropped':
-      return `${call} dropped unexpectedly after it had connected${because(top, otherName)}.${advice}`;
+    case 'dropped': {
+      const back = rejoined ? `, and ${asParticipant ? 'you' : 'the person who dropped'} rejoined` : '';
+      return `${call} dropped unexpectedly after it had connected${because(top, otherName)}${back}.${advice}`;
+    }
     case 'setup-failed':
       return `${call} never connected${because(top, otherName)}.${advice}`;
     case 'poor':

@@ -91,4 +91,10 @@ export interface Diagnosis {
   /** One or two plain-language sentences for the bot and the alerts. */
   readonly summary: string;
   readonly segments: readonly SegmentQuality[];
+  /**
+   * True when the user's call dropped (verdict 'dropped') and they came back on a later leg, so an
+   * alert can say so. A failed join followed by one that worked is not a failure at all: the verdict
+   * then comes from the leg that worked. Optional so older stored diagnoses still type-check.
+   */
+  readonly rejoined?: boolean;
 }

@@ -93,12 +93,25 @@ function mediaLine(spec: MediaSpec, caller: ParticipantSpec | null, callee: Part
 const START = '2026-11-20T10:00:00Z';
 const END = '2026-11-20T10:30:00Z';
 
+/** When a session (and its one segment) ran; defaults to the whole call, 10:00-10:30 UTC. */
+export interface Timing {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** A timing `fromMinute`..`toMinute` minutes after the call started at 10:00 UTC. */
+export function minutes(fromMinute: number, toMinute: number): Timing {
+  const at = (m: number): string => new Date(Date.parse(START) + m * 60_000).toISOString();
+  return { start: at(fromMinute), end: at(toMinute) };
+}
+
 export interface PeerToPeerSpec {
   readonly id?: string;
   readonly caller?: ParticipantSpec;
   readonly callee?: ParticipantSpec;
   readonly media?: readonly MediaSpec[];
   readonly failure?: { stage: string; reason?: string };
+  readonly timing?: Timing;
 }
 
 /** One session between two people; caller defaults to Alice, callee to Bob. */
@@ -107,7 +120,9 @@ export function peerToPeer(spec: PeerToPeerSpec = {}): Fields {
   const callee = spec.callee ?? BOB;
   const id = spec.id ?? 'p2p-0000-0000-0000-000000000001';
   const media = (spec.media ?? [{}]).map((m) => mediaLine(m, caller, callee));
-  const segment = { id, startDateTime: START, endDateTime: END, caller: participantEndpoint(caller), callee: participantEndpoint(callee), media, ...(spec.failure ? { failureInfo: spec.failure } : {}) };
+  const { start, end } = spec.timing ?? { start: START, end: END };
+  const failureInfo = spec.failure ? { failureInfo: spec.failure } : {};
+  const segment = { id, startDateTime: start, endDateTime: end, caller: participantEndpoint(caller), callee: participantEndpoint(callee), media, ...failureInfo };
   return {
     id,
     version: 1,
@@ -117,7 +132,7 @@ export function peerToPeer(spec: PeerToPeerSpec = {}): Fields {
     endDateTime: END,
     organizer_v2: { id: caller.id, identity: { user: { id: caller.id, displayName: caller.name } } },
     participants_v2: [caller, callee].map((p) => ({ id: p.id, identity: { user: { id: p.id, displayName: p.name } } })),
-    sessions: [{ id, modalities: ['audio'], startDateTime: START, endDateTime: END, caller: participantEndpoint(caller), callee: participantEndpoint(callee), segments: [segment] }],
+    sessions: [{ id, modalities: ['audio'], startDateTime: start, endDateTime: end, caller: participantEndpoint(caller), callee: participantEndpoint(callee), ...failureInfo, segments: [segment] }],
   };
 }
 
@@ -129,6 +144,7 @@ export interface LegSpec {
   readonly received?: Fields | null;
   readonly extraMedia?: readonly MediaSpec[];
   readonly failure?: { stage: string; reason?: string };
+  readonly timing?: Timing;
 }
 
 /** A meeting: one participant-to-service session per leg; the first leg's participant organises. */
@@ -136,8 +152,10 @@ export function groupCall(legs: readonly LegSpec[], id = 'grp-0000-0000-0000-000
   const sessions = legs.map((leg, i) => {
     const sid = `${id}-s${i}`;
     const media = [{ callerToCallee: leg.sent === undefined ? healthyAudio() : leg.sent, calleeToCaller: leg.received === undefined ? healthyAudio() : leg.received }, ...(leg.extraMedia ?? [])].map((m) => mediaLine(m, leg.participant, null));
-    const segment = { id: `${sid}-g0`, startDateTime: START, endDateTime: END, caller: participantEndpoint(leg.participant), callee: serviceEndpoint(), media, ...(leg.failure ? { failureInfo: leg.failure } : {}) };
-    return { id: sid, modalities: ['audio'], startDateTime: START, endDateTime: END, caller: participantEndpoint(leg.participant), callee: serviceEndpoint(), segments: [segment] };
+    const { start, end } = leg.timing ?? { start: START, end: END };
+    const failureInfo = leg.failure ? { failureInfo: leg.failure } : {};
+    const segment = { id: `${sid}-g0`, startDateTime: start, endDateTime: end, caller: participantEndpoint(leg.participant), callee: serviceEndpoint(), media, ...failureInfo };
+    return { id: sid, modalities: ['audio'], startDateTime: start, endDateTime: end, caller: participantEndpoint(leg.participant), callee: serviceEndpoint(), ...failureInfo, segments: [segment] };
   });
   const organizer = legs[0]?.participant;
   return {
@@ -151,4 +169,10 @@ export function groupCall(legs: readonly LegSpec[], id = 'grp-0000-0000-0000-000
     participants_v2: legs.map((l) => ({ id: l.participant.id, identity: { user: { id: l.participant.id } } })),
     sessions,
   };
+}
+
+/** `first` with the sessions of `later` appended: one record for a call that was set up more than once between the same people. */
+export function withSessionsOf(first: Fields, ...later: readonly Fields[]): Fields {
+  const sessionsOf = (record: Fields): unknown[] => (Array.isArray(record.sessions) ? record.sessions : []);
+  return { ...first, sessions: [first, ...later].flatMap(sessionsOf) };
 }
