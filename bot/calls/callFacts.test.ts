@@ -1,14 +1,9 @@
 // Who the bot says was on a call, read through the real pipeline (TestAdapter -> card).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseCall, parseCallRecord } from '../../diagnosis/index.js';
-import type { Diagnosis } from '../../diagnosis/index.js';
-import type { FullCallRecord } from '../../graph/contract.js';
-import { graphExamplesDir } from '../../test/support/reference.js';
 import { ALEX, RAVI, teamsMessage } from '../testing/activities.js';
 import { testCall } from '../testing/callRecords.js';
 import { visibleText } from '../testing/cardReading.js';
+import { ABBIE, DOCUMENTATION_NOW, documentationCall, realDiagnose } from '../testing/documentationRecords.js';
 import { createTestBot } from '../testing/testBot.js';
 
 describe('whose call it is', () => {
@@ -24,28 +19,9 @@ describe('whose call it is', () => {
   });
 });
 
-// Microsoft's own documentation payloads, which nobody here wrote: the sessions example carries no
-// participants_v2 at all, and the participants_v2 example files Owen under Abbie's participant id.
-const examples = (name: string) => JSON.parse(readFileSync(join(graphExamplesDir, name), 'utf8')) as Record<string, unknown>;
-const sessionsExample = examples('get-callrecord-expand-sessions-segments.v1.0.json');
-const participantsExample = examples('get-callrecord-expand-participants_v2.v1.0.json');
-const ABBIE = { id: '821809f5-0000-0000-0000-3b5136c0e777', name: 'Abbie Wilkins' };
-const documentationNow = new Date('2020-02-25T20:00:00Z');
-
-function realDiagnose(record: FullCallRecord, userId: string): Diagnosis {
-  const parsed = parseCallRecord(record);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return diagnoseCall(parsed.record, userId);
-}
-
-/** As graph/ hands the record over: sessions inline, participants_v2 merged in (empty when Graph lists none). */
-function documentationRecord(participants: unknown[]): FullCallRecord {
-  return { ...sessionsExample, participants_v2: participants } as unknown as FullCallRecord;
-}
-
 describe('who else was on the call', () => {
   it('when the record lists no participants_v2, then the other person is named from the session endpoints', async () => {
-    const bot = createTestBot({ records: [documentationRecord([])], now: documentationNow, diagnose: realDiagnose });
+    const bot = createTestBot({ records: [documentationCall('none')], now: DOCUMENTATION_NOW, diagnose: realDiagnose });
     const [reply] = await bot.send(teamsMessage('how was my last call', { from: ABBIE }));
     const text = visibleText(reply!);
     expect(text).toContain('your call with Owen Franklin');
@@ -54,7 +30,7 @@ describe('who else was on the call', () => {
   });
 
   it('when participants_v2 files the other person under the asker’s participant id, then their identity still names them', async () => {
-    const bot = createTestBot({ records: [documentationRecord(participantsExample.participants_v2 as unknown[])], now: documentationNow, diagnose: realDiagnose });
+    const bot = createTestBot({ records: [documentationCall('listed')], now: DOCUMENTATION_NOW, diagnose: realDiagnose });
     const [reply] = await bot.send(teamsMessage('how was my last call', { from: ABBIE }));
     expect(visibleText(reply!)).toContain('your call with Owen Franklin');
   });
