@@ -47,7 +47,8 @@ const CAUSES: Readonly<Record<CauseCode, string>> = {
   'media-connectivity-failed': 'Media could not connect',
   'dropped-unexpectedly': 'Call ended unexpectedly',
   'no-quality-data': 'No quality data in the record',
-  'user-rated-poor': 'Rated poor by a participant',
+  // diagnosis/ raises this only for the asker's own rating (diagnosis/feedback.ts), never another participant's.
+  'user-rated-poor': 'You rated it poor',
   'congested-network': 'Congested network',
 };
 
