@@ -213,18 +213,22 @@ describe('privacy of the whole exchange', () => {
 });
 
 describe('channel authentication', () => {
-  it('when BOT_ID is set and a request has no Bot Connector token, then it gets 401 and no reply is sent', async () => {
+  it('when BOT_ID is set and a request has no Bot Connector token, then it gets 401, no reply is sent and nothing is stored', async () => {
     const secured = await startServerAgainst(emulator, { BOT_ID: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'MultiTenant' });
     try {
+      const userId = emulator.tenant!.demoUserId;
       const before = connector.received.length;
       const response = await fetch(`${secured.running.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(message(emulator.tenant!.demoUserId, 'why did my last call drop')),
+        body: JSON.stringify(message(userId, 'why did my last call drop')),
       });
       expect(response.status).toBe(401);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The adapter answers only after the whole turn has run (longRunningMessages is off), so once
+      // the 401 is here any reply would already be at the connector, and any personal message
+      // would already have stored its conversation reference: no waiting needed.
       expect(connector.received.length).toBe(before);
+      expect(await secured.server.store.bot.conversations.get({ tenantId: emulator.tenantId, userId })).toBeUndefined();
     } finally {
       await secured.close();
     }

@@ -194,13 +194,18 @@ describe('createHttpApp', () => {
 
   it('when the server closes while a request is in flight, then that request still gets its answer', async () => {
     let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
     const slow = Router().get('/slow', async (_req, res) => {
-      await new Promise<void>((resolve) => (release = resolve));
+      arrive();
+      await released;
       res.json({ done: true });
     });
     const { url } = await start({ routers: [slow] });
     const pending = fetch(`${url}/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Close only once the request is inside the handler, however slow the machine is.
+    await arrived;
     const closing = server!.close();
     release();
     const response = await pending;
