@@ -1,5 +1,5 @@
 // What code outside emulator/ may use (tests only: product code never imports the emulator).
-// test/support/emulator.ts wraps startEmulatorServer for integration tests.
+// test/support/emulator.ts wraps startEmulatorServer for integration tests and imports only from here.
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_SEED, DEFAULT_TENANT_ID, startEmulatorServer, type EmulatorOptions, type RunningEmulator } from './server.js';
 export { generateTenant, DEMO_USER_NAME, type GenerateOptions } from './data/generate.js';
 export type { GroundTruth } from './data/groundTruth.js';
@@ -9,3 +9,5 @@ export type { FaultSpec } from './http/faults.js';
 export type { RequestLogEntry } from './http/requestLog.js';
 export type { DeliveryAttempt, DeliveryTiming } from './notifications/delivery.js';
 export { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from './identity/tokens.js';
+export type { EmulatorControls } from './controls.js';
+export type { AppendableReport } from './store/reportStore.js';

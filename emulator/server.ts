@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { adminRoutes } from './admin/routes.js';
+import { emulatorControls, type EmulatorControls } from './controls.js';
 import { generateTenant } from './data/generate.js';
 import type { GroundTruth } from './data/groundTruth.js';
 import { readRecordsDir, RecordsDirError } from './data/recordsDir.js';
@@ -48,7 +49,7 @@ export interface EmulatorOptions {
   readonly log?: (message: string) => void;
 }
 
-export interface RunningEmulator {
+export interface RunningEmulator extends EmulatorControls {
   readonly baseUrl: string;
   readonly port: number;
   readonly tenantId: string;
@@ -59,8 +60,6 @@ export interface RunningEmulator {
   readonly faults: FaultInjector;
   readonly requestLog: RequestLog;
   readonly subscriptions: SubscriptionManager;
-  /** Resolves when no Graph request is being answered and every queued notification has had its delivery attempt. */
-  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -126,9 +125,11 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   const server = createServer({ cert: options.tls.cert, key: options.tls.key }, http);
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
+  const baseUrl = `https://localhost:${port}`;
 
   return {
-    baseUrl: `https://localhost:${port}`,
+    ...emulatorControls({ baseUrl, clientId: app.clientId, state, faults, requestLog, subscriptions }),
+    baseUrl,
     port,
     tenantId,
     clientId: app.clientId,
@@ -138,10 +139,6 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     faults,
     requestLog,
     subscriptions,
-    settle: async () => {
-      // A finished request can queue a notification and a delivery can be followed by a request: loop until both are quiet.
-      while (requestLog.pending > 0 || subscriptions.pendingDeliveries > 0) await Promise.all([requestLog.settle(), subscriptions.settleDeliveries()]);
-    },
     close: async () => {
       subscriptions.close();
       await close(server);

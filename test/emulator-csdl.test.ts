@@ -2,7 +2,7 @@
 // ../shared/reference: names, types, enums, @odata.type on polymorphic endpoints and user
 // agents, Duration and DateTimeOffset formats, non-nullable properties.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTenant } from '../emulator/data/generate.js';
+import { generateTenant } from '../emulator/index.js';
 import { allPages, graphGet } from '../emulator/testing/graphFetch.js';
 import { loadCsdl } from '../emulator/testing/reference.js';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';

@@ -1,6 +1,7 @@
 // /_emulator/...: controls that are not part of Graph (clearly outside the /v1.0 and /beta trees).
 // Unauthenticated on purpose: the emulator listens on loopback only and is never deployed.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { DEFAULT_USER_TOKEN_AUDIENCE } from '../controls.js';
 import type { GroundTruth } from '../data/groundTruth.js';
 import type { FaultInjector, FaultSpec } from '../http/faults.js';
 import { baseUrlOf } from '../identity/routes.js';
@@ -9,6 +10,7 @@ import type { SubscriptionManager } from '../notifications/subscriptions.js';
 import type { EmulatorState } from '../routes/context.js';
 import { isObject, type JsonObject } from '../store/json.js';
 import { RecordValidationError } from '../store/recordStore.js';
+import { appendableRows } from '../store/reportStore.js';
 
 export interface AdminDeps {
   readonly state: EmulatorState;
@@ -32,7 +34,7 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   /** Appends rows to one report (getPstnCalls, getDirectRoutingCalls, getSmsLog, getPstnBlockedUsersLog). */
   router.post('/reports/:kind', (req, res) => {
-    const target = reportArray(state, String(req.params.kind));
+    const target = appendableRows(state.reports, String(req.params.kind));
     if (!target) throw new AdminError(`Unknown report '${String(req.params.kind).slice(0, 60)}'. Use getPstnCalls, getDirectRoutingCalls, getSmsLog or getPstnBlockedUsersLog.`);
     if (!Array.isArray(req.body) || !req.body.every(isObject)) throw new AdminError('Body must be an array of row objects.');
     target.push(...(req.body as JsonObject[]));
@@ -86,7 +88,7 @@ export function adminRoutes(deps: AdminDeps): Router {
     const userId = typeof body.userId === 'string' ? body.userId : undefined;
     const user = state.users.find((u) => u.id === userId || u.userPrincipalName === userId);
     if (!user) throw new AdminError(`Unknown user '${String(userId).slice(0, 80)}'. Pass {"userId": "<id or UPN of a tenant user>"}.`);
-    const audience = typeof body.audience === 'string' ? body.audience : 'api://localhost/call-doctor';
+    const audience = typeof body.audience === 'string' ? body.audience : DEFAULT_USER_TOKEN_AUDIENCE;
     const scopes = Array.isArray(body.scopes) ? body.scopes.filter((s): s is string => typeof s === 'string') : ['access_as_user'];
     const token = await state.issuer.issueUserToken({ oid: user.id, name: user.displayName, preferredUsername: user.userPrincipalName, audience, scopes }, `${baseUrlOf(req)}/${state.tenantId}/v2.0`);
     res.json({ token_type: 'Bearer', access_token: token, expires_in: 3599 });
@@ -113,14 +115,4 @@ export function adminRoutes(deps: AdminDeps): Router {
     res.status(500).json({ error: 'The emulator failed to handle the request.' });
   });
   return router;
-}
-
-export function reportArray(state: EmulatorState, kind: string): JsonObject[] | undefined {
-  const targets: Record<string, JsonObject[]> = {
-    getPstnCalls: state.reports.pstnCalls,
-    getDirectRoutingCalls: state.reports.directRoutingCalls,
-    getSmsLog: state.reports.smsLog,
-    getPstnBlockedUsersLog: state.reports.blockedUsers,
-  };
-  return targets[kind];
 }

@@ -8,15 +8,20 @@
 //   // Graph: `${emulator.baseUrl}/v1.0/...`; Graph SDK: baseUrl emulator.baseUrl, customHosts new Set(['localhost'])
 //   afterAll(() => emulator.close());
 import { inject } from 'vitest';
-import { reportArray } from '../../emulator/admin/routes.js';
-import type { GroundTruth } from '../../emulator/data/groundTruth.js';
-import type { GeneratedTenant } from '../../emulator/data/types.js';
-import type { FaultSpec } from '../../emulator/http/faults.js';
-import type { RequestLogEntry } from '../../emulator/http/requestLog.js';
-import type { DeliveryAttempt, DeliveryTiming } from '../../emulator/notifications/delivery.js';
-import { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from '../../emulator/identity/tokens.js';
-import { startEmulatorServer, type RunningEmulator } from '../../emulator/server.js';
-import { ensureCertificate } from '../../emulator/tls/certificate.js';
+import {
+  ensureCertificate,
+  ROLE_CALL_RECORDS,
+  ROLE_PSTN_CALLS,
+  startEmulatorServer,
+  type AppendableReport,
+  type DeliveryAttempt,
+  type DeliveryTiming,
+  type FaultSpec,
+  type GeneratedTenant,
+  type GroundTruth,
+  type RequestLogEntry,
+  type RunningEmulator,
+} from '../../emulator/index.js';
 import type {} from './tls-setup.js';
 
 export type { DeliveryAttempt, DeliveryTiming, FaultSpec, GeneratedTenant, GroundTruth, RequestLogEntry };
@@ -34,7 +39,7 @@ export interface EmulatorHandle {
   /** Adds a record, or revises one with the same id (version + 1); fires change notifications. */
   addRecord(record: object): Promise<void>;
   /** Appends rows to a report function's data, e.g. 2,500 rows to test its $skip paging. */
-  addReportRows(kind: 'getPstnCalls' | 'getDirectRoutingCalls' | 'getSmsLog' | 'getPstnBlockedUsersLog', rows: readonly object[]): void;
+  addReportRows(kind: AppendableReport, rows: readonly object[]): void;
   /** Graph's §8 limits on (default) or off. Turning it on or off resets the windows. */
   setThrottling(on: boolean): void;
   /** The next matching requests fail: { status: 503, retryAfterSeconds: 1, count: 2 }, { drop: true }, { latencyMs: 500 }. */
@@ -88,8 +93,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 }
 
 function toHandle(running: RunningEmulator): EmulatorHandle {
-  const { state } = running;
-  const issuer = `${running.baseUrl}/${running.tenantId}/v2.0`;
   return {
     baseUrl: running.baseUrl,
     tenantId: running.tenantId,
@@ -97,32 +100,20 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
     clientSecret: running.clientSecret,
     tenant: running.tenant,
     groundTruth: running.tenant?.groundTruth ?? [],
-    addRecord: async (record) => {
-      state.records.upsert(record);
-    },
-    addReportRows: (kind, rows) => {
-      reportArray(state, kind)?.push(...rows.map((r) => ({ ...r })));
-    },
-    setThrottling: (on) => state.throttle.setEnabled(on),
-    injectFaults: (faults) => running.faults.inject(faults),
-    clearFaults: () => running.faults.clear(),
-    requests: () => running.requestLog.all(),
-    clearRequests: () => running.requestLog.clear(),
+    addRecord: async (record) => running.addRecord(record),
+    addReportRows: (kind, rows) => running.addReportRows(kind, rows),
+    setThrottling: (on) => running.setThrottling(on),
+    injectFaults: (faults) => running.injectFaults(faults),
+    clearFaults: () => running.clearFaults(),
+    requests: () => running.requests(),
+    clearRequests: () => running.clearRequests(),
     settle: () => running.settle(),
-    appToken: (roles, options = {}) => state.issuer.issueAppToken({ clientId: options.clientId ?? running.clientId, clientSecret: '', roles }, issuer),
-    userToken: (userId, options = {}) => {
-      const user = state.users.find((u) => u.id === userId);
-      return state.issuer.issueUserToken(
-        { oid: userId, name: user?.displayName ?? 'Unknown user', preferredUsername: user?.userPrincipalName, audience: options.audience ?? 'api://localhost/call-doctor', scopes: options.scopes ?? ['access_as_user'] },
-        issuer,
-      );
-    },
-    registerApp: (app) => state.apps.register(app),
-    sendReauthorizationRequired: (id) => {
-      running.subscriptions.sendLifecycleEvent(id);
-    },
-    notificationDeliveries: () => running.subscriptions.deliveries(),
-    now: () => state.now(),
+    appToken: (roles, options) => running.appToken(roles, options),
+    userToken: (userId, options) => running.userToken(userId, options),
+    registerApp: (app) => running.registerApp(app),
+    sendReauthorizationRequired: (id) => void running.sendReauthorizationRequired(id),
+    notificationDeliveries: () => running.notificationDeliveries(),
+    now: () => running.now(),
     close: () => running.close(),
   };
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureCertificate } from '../../emulator/tls/certificate.js';
+import { ensureCertificate } from '../../emulator/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
