@@ -28,17 +28,21 @@ export async function runServer(config: AppConfig, options: ComposeOptions = {})
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ reason }, 'shutting down');
+      // Process-wide listeners belong to this server only while it runs: a test or a restart that
+      // runs another server must not inherit them (nor the logger they hold).
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      process.off('unhandledRejection', onUnhandledRejection);
       await server.close();
       resolveStopped();
     })();
     return stopping;
   };
   const onSignal = (signal: NodeJS.Signals) => void stop(signal);
+  // A stray rejection is logged, never allowed to take the bot down mid-conversation.
+  const onUnhandledRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // A stray rejection is logged, never allowed to take the bot down mid-conversation.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('unhandledRejection', onUnhandledRejection);
   return { server, running, stopped, stop };
 }
