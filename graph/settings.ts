@@ -4,7 +4,11 @@
 export type GraphAuth =
   | { readonly kind: 'secret'; readonly clientSecret: string }
   | { readonly kind: 'certificate'; readonly certificatePath: string }
-  | { readonly kind: 'managedIdentity' };
+  /**
+   * `clientId`: a user-assigned identity's client id. Absent means the system-assigned identity;
+   * the app registration's clientId is not a managed identity's, so it is never used in its place.
+   */
+  | { readonly kind: 'managedIdentity'; readonly clientId?: string };
 
 export interface GraphSettings {
   readonly tenantId: string;

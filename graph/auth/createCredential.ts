@@ -16,7 +16,7 @@ export function createCredential(settings: GraphSettings): TokenCredential {
     case 'certificate':
       return new ClientCertificateCredential(settings.tenantId, settings.clientId, { certificatePath: settings.auth.certificatePath }, options);
     case 'managedIdentity':
-      return new ManagedIdentityCredential({ clientId: settings.clientId });
+      return settings.auth.clientId === undefined ? new ManagedIdentityCredential() : new ManagedIdentityCredential({ clientId: settings.auth.clientId });
   }
 }
 

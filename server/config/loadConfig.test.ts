@@ -54,7 +54,7 @@ describe('loadConfig', () => {
   it('infers certificate and managed-identity auth from what is set', () => {
     const { GRAPH_CLIENT_SECRET: _, ...noSecret } = production;
     expect(loadConfig({ ...noSecret, GRAPH_CERTIFICATE_PATH: '/certs/graph.pem' }).graph.auth).toEqual({ kind: 'certificate', certificatePath: '/certs/graph.pem' });
-    expect(loadConfig({ ...noSecret, BOT_TYPE: 'UserAssignedMSI' }).graph.auth).toEqual({ kind: 'managedIdentity' });
+    expect(loadConfig({ ...noSecret, BOT_TYPE: 'UserAssignedMSI' }).graph.auth).toEqual({ kind: 'managedIdentity', clientId: CLIENT });
   });
 
   it.each([

@@ -155,7 +155,8 @@ function productionGraph(get: (n: VariableName) => string | undefined, tenantId:
       ? { kind, clientSecret: required(get, 'GRAPH_CLIENT_SECRET', 'is required for GRAPH_AUTH=secret') }
       : kind === 'certificate'
         ? { kind, certificatePath: required(get, 'GRAPH_CERTIFICATE_PATH', 'is required for GRAPH_AUTH=certificate') }
-        : { kind };
+        : // GRAPH_CLIENT_ID documents itself as the managed identity's client id in this mode (user-assigned).
+          { kind, clientId: guid('GRAPH_CLIENT_ID', clientId) };
   return {
     tenantId: guid('GRAPH_TENANT_ID', tenantId),
     clientId: guid('GRAPH_CLIENT_ID', clientId),
