@@ -88,9 +88,10 @@ describe('emulator subscriptions and notifications', () => {
   it('when a record appears and is then revised, then the receiver gets created and updated once, then only updated, with the clientState', async () => {
     const sub = await subscribe();
     await emulator.addRecord(newRecord('rec-created-updated'));
-    await vi.waitFor(() => expect(receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated')).toHaveLength(2), WAIT);
+    await emulator.settle();
+    expect(receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated')).toHaveLength(2);
     await emulator.addRecord(newRecord('rec-created-updated'));
-    await vi.waitFor(() => expect(receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated')).toHaveLength(3), WAIT);
+    await emulator.settle();
     const mine = receiver.notifications('/notify').filter((n) => n.resource === 'communications/callRecords/rec-created-updated');
     expect(mine.map((n) => n.changeType)).toEqual(['created', 'updated', 'updated']);
     expect(mine[0]).toMatchObject({
@@ -106,9 +107,10 @@ describe('emulator subscriptions and notifications', () => {
     await subscribe({ notificationUrl: `${receiver.url}/filtered`, changeType: 'created', resource: "/communications/callRecords?$filter=participants/any(p:p/id eq 'person-a')" });
     await emulator.addRecord(newRecord('rec-without-a', 'person-b'));
     await emulator.addRecord(newRecord('rec-with-a', 'person-a'));
-    await vi.waitFor(() => expect(receiver.notifications('/filtered').length).toBeGreaterThan(0), WAIT);
-    await new Promise((r) => setTimeout(r, 100));
+    // Every notification the two records caused has now had its attempt, so an absent one was never sent.
+    await emulator.settle();
     expect(receiver.notifications('/filtered').map((n) => n.resource)).toEqual(['communications/callRecords/rec-with-a']);
+    expect(emulator.notificationDeliveries().filter((d) => d.url.endsWith('/filtered'))).toEqual([expect.objectContaining({ attempt: 1, notifications: 1, delivered: true })]);
   });
 
   it('when the receiver fails twice and then accepts, then the notification is redelivered until it gets a 2xx', async () => {
@@ -141,7 +143,8 @@ describe('emulator subscriptions and notifications', () => {
     const sub = await subscribe({ lifecycleNotificationUrl: `${receiver.url}/lifecycle-events`, expirationDateTime: inMinutes(180) });
     const id = String(sub.body.id);
     emulator.sendReauthorizationRequired(id);
-    await vi.waitFor(() => expect(receiver.notifications('/lifecycle-events')).toHaveLength(1), WAIT);
+    await emulator.settle();
+    expect(receiver.notifications('/lifecycle-events')).toHaveLength(1);
     expect(receiver.notifications('/lifecycle-events')[0]).toMatchObject({ subscriptionId: id, lifecycleEvent: 'reauthorizationRequired', clientState: 'secret-state', tenantId: emulator.tenantId });
     expect((await call('POST', `/v1.0/subscriptions/${id}/reauthorize`)).status).toBe(204);
     const renewed = await call('PATCH', `/v1.0/subscriptions/${id}`, { expirationDateTime: inMinutes(4000) });
