@@ -81,4 +81,40 @@ describe('lists of calls', () => {
     expect(visibleText(reply!)).toContain('Your last 5 calls');
     expect(visibleText(reply!)).toContain('Lena Fischer');
   });
+
+  describe('when there are more calls than one question may examine', () => {
+    // 40 good calls with Ravi this week, newest first from Saturday 14:00 UTC back, hour by hour.
+    const manyGood = Array.from({ length: 40 }, (_, i) => testCall({ id: `good-${i}`, start: new Date(Date.UTC(2026, 10, 28, 14) - i * 3_600_000).toISOString(), with: [RAVI] }));
+
+    it('when none of the examined calls was poor, then the bot says how many it checked instead of claiming there were none', async () => {
+      const bot = createTestBot({ records: manyGood });
+      const [reply] = await bot.send(teamsMessage('poor calls this week'));
+      const text = visibleText(reply!);
+      expect(text).toContain('I checked your 30 most recent calls this week; none was poor or dropped.');
+      expect(text).not.toContain('No poor or dropped calls this week');
+      expect(buttons(reply!).find((b) => b.title === 'Open in the Call Doctor tab')?.url).toBe('https://teams.microsoft.com/l/entity/app-id/calls');
+      expect(bot.calls.fetched.length).toBeLessThanOrEqual(30);
+    });
+
+    it('when all calls fit within the limit, then "no poor calls" is said plainly', async () => {
+      const bot = createTestBot({ records: manyGood.slice(0, 30) });
+      const [reply] = await bot.send(teamsMessage('poor calls this week'));
+      expect(visibleText(reply!)).toContain('No poor or dropped calls this week');
+    });
+
+    it('when nobody by that name is among the examined calls, then the bot says how many it checked', async () => {
+      const bot = createTestBot({ records: manyGood, coldIndex: true });
+      const [reply] = await bot.send(teamsMessage('my calls with Zoe this week'));
+      expect(visibleText(reply!)).toContain('I checked your 30 most recent calls this week; none was with Zoe.');
+    });
+
+    it('when some poor calls were found but the search stopped at the limit, then the list says the tab has the rest', async () => {
+      const records = manyGood.map((r, i) => (i === 3 ? testCall({ id: 'poor-3', start: r.startDateTime!, with: [RAVI], quality: 'packet-loss' }) : r));
+      const bot = createTestBot({ records });
+      const [reply] = await bot.send(teamsMessage('poor calls this week'));
+      const text = visibleText(reply!);
+      expect(buttons(reply!).filter((b) => b.title === 'Diagnose this call').map((b) => b.data?.callId)).toEqual(['poor-3']);
+      expect(text).toContain('I checked only your 30 most recent calls this week. The Call Doctor tab lists them all.');
+    });
+  });
 });

@@ -11,6 +11,7 @@ import { MAX_LISTED_CALLS } from '../intents/entities/count.js';
 import type { TimeExpression } from '../intents/entities/timeExpression.js';
 import { resolveTimeExpression } from '../intents/entities/timeExpression.js';
 import { safeDiagnose } from './diagnoseOwnCall.js';
+import { checkedOnly, openTabButton, TAB_HAS_THE_REST } from './searchLimit.js';
 import type { BotReply } from './reply.js';
 import { cardReply } from './reply.js';
 
@@ -31,10 +32,11 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
   const now = deps.now();
   const window = request.time ? resolveTimeExpression(request.time, now, asker.timeZone) : undefined;
   const wanted = Math.min(request.count ?? MAX_LISTED_CALLS, MAX_LISTED_CALLS);
+  const filtering = request.problemsOnly === true || request.person !== undefined;
   const summaries = await listOwnCalls(deps.calls, asker.userId, now, {
     ...(window ? { since: window.since, until: window.until } : {}),
-    // One more than shown, to know whether to point at the tab for the rest.
-    limit: request.problemsOnly || request.person ? MAX_RECORDS_EXAMINED : wanted + 1,
+    // One more than can be shown or examined, to know whether there are calls beyond them.
+    limit: filtering ? MAX_RECORDS_EXAMINED + 1 : wanted + 1,
   });
 
   const entries: CallListEntry[] = [];
@@ -47,25 +49,33 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
     if (request.problemsOnly && !PROBLEMS.has(verdict)) continue;
     entries.push({ facts: describeCall(record, asker.userId), verdict });
   }
+  // The filter ran out of calls to examine before the card was full, and older ones exist.
+  const searchCut = filtering && entries.length < wanted && summaries.length > MAX_RECORDS_EXAMINED;
+  const period = periodWords(request.time);
+  const recentCallsUrl = deps.links.recentCalls();
 
   const title = listTitle(request, wanted);
   if (entries.length === 0) {
     const withWhom = request.person ? ` with ${request.person}` : '';
-    const empty = request.problemsOnly ? `No poor or dropped calls${withWhom} ${periodWords(request.time)} 🎉` : `No calls${withWhom} ${periodWords(request.time)}`;
+    if (searchCut) {
+      const noneWas = request.problemsOnly ? (request.person ? `a poor or dropped call${withWhom}` : 'poor or dropped') : `with ${request.person}`;
+      const checked = checkedOnly(MAX_RECORDS_EXAMINED, period, noneWas);
+      return cardReply(noticeCard({ title: checked, paragraphs: [TAB_HAS_THE_REST], actions: [openTabButton(recentCallsUrl)] }), checked);
+    }
+    const empty = request.problemsOnly ? `No poor or dropped calls${withWhom} ${period} 🎉` : `No calls${withWhom} ${period}`;
     return cardReply(
       noticeCard({ title: empty, paragraphs: ['I only see calls you took part in, from the last 30 days. A call that ended in the last half hour may not have its record yet.'] }),
       empty,
     );
   }
+  const more = summaries.length > wanted && !filtering && request.count === undefined;
+  const note = searchCut
+    ? `I checked only your ${MAX_RECORDS_EXAMINED} most recent calls ${period}. The Call Doctor tab lists them all.`
+    : more
+      ? `Showing the ${entries.length} most recent. The Call Doctor tab lists them all.`
+      : undefined;
   return cardReply(
-    callListCard({
-      title,
-      entries,
-      timeZone: asker.timeZone,
-      now,
-      recentCallsUrl: deps.links.recentCalls(),
-      ...(summaries.length > wanted && !request.problemsOnly && !request.person && request.count === undefined ? { note: `Showing the ${entries.length} most recent. The Call Doctor tab lists them all.` } : {}),
-    }),
+    callListCard({ title, entries, timeZone: asker.timeZone, now, recentCallsUrl, ...(note ? { note } : {}) }),
     `${title}: ${entries.map((e) => `${e.facts.callId} (${e.verdict ?? 'unknown'})`).join(', ')}`,
   );
 }

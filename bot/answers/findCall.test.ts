@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LENA, MEGAN, RAVI, teamsMessage } from '../testing/activities.js';
 import { testCall } from '../testing/callRecords.js';
-import { visibleText } from '../testing/cardReading.js';
+import { buttons, visibleText } from '../testing/cardReading.js';
 import { createTestBot } from '../testing/testBot.js';
 
 // TEST_NOW is Saturday 2026-11-28 15:00 UTC (07:00 in Seattle).
@@ -56,11 +56,21 @@ describe('a particular call', () => {
 });
 
 describe('the Graph work one question may cost', () => {
-  it('when nobody by that name is found among many calls, then at most 25 records are fetched', async () => {
+  it('when nobody by that name is found among many calls, then at most 25 records are fetched and the bot says it checked only those', async () => {
     const many = Array.from({ length: 60 }, (_, i) => testCall({ id: `c${i}`, start: new Date(Date.UTC(2026, 10, 28, 14) - i * 3_600_000).toISOString(), with: [RAVI] }));
     const bot = createTestBot({ records: many, coldIndex: true });
     const [reply] = await bot.send(teamsMessage('how was my call with Zoe'));
-    expect(visibleText(reply!)).toContain('No call with Zoe found');
+    const text = visibleText(reply!);
+    expect(text).toContain('I checked your 25 most recent calls in the last 30 days; none was with Zoe.');
+    expect(text).not.toContain('I found no call');
+    expect(buttons(reply!).map((b) => b.title)).toContain('Open in the Call Doctor tab');
     expect(bot.calls.fetched.length).toBeLessThanOrEqual(25);
+  });
+
+  it('when there are exactly as many calls as the limit, then "no call with Zoe" is said plainly', async () => {
+    const few = Array.from({ length: 25 }, (_, i) => testCall({ id: `c${i}`, start: new Date(Date.UTC(2026, 10, 28, 14) - i * 3_600_000).toISOString(), with: [RAVI] }));
+    const bot = createTestBot({ records: few, coldIndex: true });
+    const [reply] = await bot.send(teamsMessage('how was my call with Zoe'));
+    expect(visibleText(reply!)).toContain('I found no call or meeting of yours with Zoe in the last 30 days.');
   });
 });

@@ -9,6 +9,7 @@ import type { BotDependencies } from '../dependencies.js';
 import type { TimeExpression } from '../intents/entities/timeExpression.js';
 import { resolveTimeExpression } from '../intents/entities/timeExpression.js';
 import { answerForRecord } from './diagnoseOwnCall.js';
+import { checkedOnly, openTabButton, TAB_HAS_THE_REST } from './searchLimit.js';
 import type { BotReply } from './reply.js';
 import { cardReply } from './reply.js';
 
@@ -25,7 +26,9 @@ const CLOCK_TOLERANCE_MS = 45 * 60 * 1000;
 export async function answerFindCall(deps: BotDependencies, asker: Asker, request: FindCallRequest): Promise<BotReply> {
   const now = deps.now();
   const window = request.time ? resolveTimeExpression(request.time, now, asker.timeZone) : undefined;
-  let candidates = await listOwnCalls(deps.calls, asker.userId, now, { ...(window ? { since: window.since, until: window.until } : {}), limit: MAX_CANDIDATES });
+  // One more than is examined, to know whether older calls were left unchecked.
+  const listed = await listOwnCalls(deps.calls, asker.userId, now, { ...(window ? { since: window.since, until: window.until } : {}), limit: MAX_CANDIDATES + 1 });
+  let candidates = listed.slice(0, MAX_CANDIDATES);
 
   if (window?.around) {
     const around = window.around.getTime();
@@ -40,7 +43,7 @@ export async function answerFindCall(deps: BotDependencies, asker: Asker, reques
     if (!record || !matchesPerson(record, asker.userId, request.person)) continue;
     return answerForRecord(deps, asker, record);
   }
-  return notFound(request);
+  return notFound(request, listed.length > MAX_CANDIDATES ? deps.links.recentCalls() : null);
 }
 
 function matchesPerson(record: FullCallRecord, userId: string, person: string | undefined): boolean {
@@ -55,16 +58,25 @@ function distanceTo(call: CallSummary, instant: number): number {
   return Math.min(Math.abs(start - instant), Math.abs(end - instant));
 }
 
-function notFound(request: FindCallRequest): BotReply {
+/** `tabUrl` set: more calls exist than were examined, so "none found" is only true of those. */
+function notFound(request: FindCallRequest, tabUrl: string | null): BotReply {
   const who = request.person ? ` with ${request.person}` : '';
   const when = request.time ? ' at that time' : ' in the last 30 days';
+  const actions = [submit('My recent calls', Verbs.recentCalls)];
+  if (tabUrl) {
+    const checked = checkedOnly(MAX_CANDIDATES, request.time ? 'in that period' : 'in the last 30 days', request.person ? `with ${request.person}` : 'at the time you asked about');
+    return cardReply(
+      noticeCard({ title: `No call${who} among your ${MAX_CANDIDATES} most recent`, paragraphs: [checked, TAB_HAS_THE_REST], actions: [openTabButton(tabUrl), ...actions] }),
+      checked,
+    );
+  }
   return cardReply(
     noticeCard({
       title: `No call${who} found`,
       paragraphs: [
         `I found no call or meeting of yours${who}${when}. I only see calls you took part in, from the last 30 days, and a call that ended in the last half hour may not have its record yet.`,
       ],
-      actions: [submit('My recent calls', Verbs.recentCalls)],
+      actions,
     }),
     `No call found${who}${when}.`,
   );
