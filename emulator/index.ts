@@ -11,3 +11,4 @@ export type { DeliveryAttempt, DeliveryTiming } from './notifications/delivery.j
 export { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS } from './identity/tokens.js';
 export type { EmulatorControls } from './controls.js';
 export type { AppendableReport } from './store/reportStore.js';
+export type { ThrottleLimitName, ThrottleLimits } from './throttling/throttle.js';

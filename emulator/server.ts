@@ -21,7 +21,7 @@ import { SubscriptionManager } from './notifications/subscriptions.js';
 import { subscriptionsRoutes } from './routes/subscriptions/index.js';
 import { RecordStore } from './store/recordStore.js';
 import { emptyReportStore, type ReportStore } from './store/reportStore.js';
-import { Throttle } from './throttling/throttle.js';
+import { Throttle, type ThrottleLimits } from './throttling/throttle.js';
 import type { TlsMaterial } from './tls/certificate.js';
 
 export const DEFAULT_TENANT_ID = '8e1d6d3c-3f0a-4c55-9a9e-ca11d0c70001';
@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   /** Serve these callRecord files instead of a generated tenant. */
   readonly recordsDir?: string;
   readonly throttle?: boolean;
+  /** Lower (or raise) named §8 limits, e.g. { 'callRecords.perTenant': 30 }, so a test can trip a big bucket quickly. */
+  readonly throttleLimits?: ThrottleLimits;
   /** Notification timings; Graph's by default. Tests shorten the redelivery delays. */
   readonly notificationTiming?: Partial<DeliveryTiming>;
   readonly log?: (message: string) => void;
@@ -103,7 +105,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     users: tenant?.users ?? [],
     apps: new AppRegistry([app]),
     issuer: await createTokenIssuer(tenantId, now),
-    throttle: new Throttle(now, options.throttle ?? true),
+    throttle: new Throttle(now, options.throttle ?? true, options.throttleLimits),
     log,
   };
   const faults = new FaultInjector();

@@ -108,6 +108,41 @@ describe('emulator throttling', () => {
   });
 });
 
+describe('emulator per-tenant call-records limit (10,000/20 s, lowered to 30 for the test)', () => {
+  let emulator: EmulatorHandle;
+  beforeAll(async () => {
+    emulator = await startEmulator({ seed: 9, throttleLimits: { 'callRecords.perTenant': 30 } });
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: emulator.now() });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('when several apps together exceed the per-tenant limit, then even a fresh app is throttled with Retry-After, and after it the tenant is served again', async () => {
+    const ids = emulator.tenant!.records.filter((r) => Date.parse(String(r.endDateTime)) > emulator.now().getTime() - 29 * 86_400_000).map((r) => String(r.id));
+    const get = async (clientId: string, id: string): Promise<{ status: number; retryAfter: string | null; body: Json }> => {
+      const r = await graphGet(emulator, `/v1.0/communications/callRecords/${id}?$select=id`, { token: await emulator.appToken(['CallRecords.Read.All'], { clientId }) });
+      return { status: r.status, retryAfter: r.headers.get('retry-after'), body: r.body };
+    };
+    // 3 apps x 10 different records: no per-app, per-record or list bucket comes near its limit.
+    for (const app of ['tenant-app-1', 'tenant-app-2', 'tenant-app-3']) {
+      const statuses = await Promise.all(ids.slice(0, 10).map((id) => get(app, id).then((r) => r.status)));
+      expect(statuses).toEqual(new Array(10).fill(200));
+    }
+    const over = await get('tenant-app-4', ids[20]!);
+    expect(over.status).toBe(429);
+    expect((over.body.error as Json).message).toMatch(/per tenant/);
+    const seconds = Number(over.retryAfter);
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThanOrEqual(20);
+    vi.setSystemTime(Date.now() + seconds * 1000);
+    expect((await get('tenant-app-4', ids[20]!)).status).toBe(200);
+  });
+});
+
 describe('emulator injected faults', () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {

@@ -38,4 +38,16 @@ describe('Throttle', () => {
     const throttle = new Throttle(clock().now, false);
     for (let i = 0; i < 100; i++) expect(throttle.check([{ rule: CALL_RECORD_RULES.list, key: 'x' }]).throttled).toBe(false);
   });
+
+  it('when a limit is lowered by name, then that bucket trips at the new limit and the others keep Graph\'s', () => {
+    const throttle = new Throttle(clock().now, true, { 'callRecords.perTenant': 3 });
+    for (let i = 0; i < 3; i++) expect(throttle.check([{ rule: CALL_RECORD_RULES.perTenant, key: 'tenant' }]).throttled).toBe(false);
+    expect(throttle.check([{ rule: CALL_RECORD_RULES.perTenant, key: 'tenant' }])).toMatchObject({ throttled: true, rule: CALL_RECORD_RULES.perTenant });
+    for (let i = 0; i < 4; i++) expect(throttle.check([{ rule: CALL_RECORD_RULES.list, key: 'list' }]).throttled).toBe(false);
+  });
+
+  it('when an override names an unknown bucket or a bad limit, then construction fails naming it', () => {
+    expect(() => new Throttle(clock().now, true, { 'callRecords.perUniverse': 5 } as never)).toThrow(/callRecords\.perUniverse.*callRecords\.perTenant/);
+    expect(() => new Throttle(clock().now, true, { 'reports.perTenant': 0 })).toThrow(/reports\.perTenant.*positive integer/);
+  });
 });

@@ -21,6 +21,7 @@ import {
   type GroundTruth,
   type RequestLogEntry,
   type RunningEmulator,
+  type ThrottleLimits,
 } from '../../emulator/index.js';
 import type {} from './tls-setup.js';
 
@@ -79,6 +80,8 @@ export interface StartEmulatorOptions {
   notificationTiming?: Partial<DeliveryTiming>;
   /** Graph's throttling limits; default true (as Graph). */
   throttle?: boolean;
+  /** Override named limits, e.g. { 'callRecords.perTenant': 30 } to trip the 10,000/20 s bucket with a few requests. */
+  throttleLimits?: ThrottleLimits;
   /** The emulator's "now" at start; default the real time. */
   now?: Date;
   tenantId?: string;
@@ -88,7 +91,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const tlsDir = inject('emulatorTlsDir');
   if (!tlsDir) throw new Error("startEmulator needs the node project's globalSetup test/support/tls-setup.ts (see vitest.config.ts).");
   const tls = await ensureCertificate(tlsDir);
-  const running = await startEmulatorServer({ tls, seed: options.seed, recordsDir: options.recordsDir, throttle: options.throttle ?? true, now: options.now, tenantId: options.tenantId, notificationTiming: options.notificationTiming });
+  const running = await startEmulatorServer({ tls, seed: options.seed, recordsDir: options.recordsDir, throttle: options.throttle ?? true, throttleLimits: options.throttleLimits, now: options.now, tenantId: options.tenantId, notificationTiming: options.notificationTiming });
   return toHandle(running);
 }
 
