@@ -34,6 +34,13 @@ export function botRoute(bot: { adapter: BotHttpAdapter; app: BotRunner }): Rout
       if (problem) throw new HttpError(400, 'invalid_activity', problem);
       next();
     },
+    // Known limitation, no hook to fix it: botbuilder 4.23's CloudAdapter.process writes every
+    // failure it answers itself straight to console.error, past the redacting logger: the
+    // AuthenticationError of a 401 (message and stack, no token), and a RestError when the Bot
+    // Connector refuses a reply (URL with the conversation id; the SDK's sanitizer already shows
+    // headers as REDACTED); that 500's body is the raw error message. The adapter takes no logger and
+    // the method that would let us answer ourselves (processActivity) is protected. Bot turn errors
+    // go through onTurnError and our logger; see server/README.md.
     async (req, res) => {
       await bot.adapter.process(req, res, async (context) => {
         await bot.app.run(context);
