@@ -1,5 +1,6 @@
-// The documentation's example report responses, served verbatim, come through whole: every row,
-// every property (including beta-only and unknown ones), and nextLinks in the docs' own forms.
+// The documentation's example report responses, served verbatim by a scripted fetch, come through
+// whole, and their nextLinks in the docs' own forms are followed (the emulator writes its own
+// nextLinks; test/graph-doc-reports.test.ts serves the same rows through it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,7 @@ describe('documentation example report payloads', () => {
     expect(nextLinkFollowed).toBe(text.includes('@odata.nextLink'));
   });
 
-  // getPstnBlockedUsersLog.beta.json is not run: the docs' body has trailing commas (invalid JSON),
-  // which no service sends. Its capitalised userBlockMode is covered by the contract's comment.
+  // getPstnBlockedUsersLog.beta.json is not run here: the docs' body has trailing commas (invalid
+  // JSON). test/graph-doc-reports.test.ts serves it, commas stripped, through the emulator, with
+  // the other examples' rows, and checks its capitalised userBlockMode.
 });
