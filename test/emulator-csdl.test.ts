@@ -12,6 +12,17 @@ const v1 = loadCsdl('v1.0');
 const beta = loadCsdl('beta');
 const CALL_RECORD = 'microsoft.graph.callRecords.callRecord';
 const NOW = new Date('2026-11-29T15:30:00Z');
+const NS = 'microsoft.graph.callRecords';
+
+/** Control annotations (@odata.context, ...) are not properties; item-level ones are skipped by the validator. */
+const withoutAnnotations = (body: Json): Json => Object.fromEntries(Object.entries(body).filter(([k]) => !k.includes('@')));
+
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
 
 describe('the CSDL validator', () => {
   const good = generateTenant({ seed: 42, now: NOW }).records.find((r) => (r.sessions as Json[]).length === 1 && r.type === 'peerToPeer') as Json;
@@ -25,6 +36,18 @@ describe('the CSDL validator', () => {
 
   it('when a record is well-formed, then it reports nothing', () => {
     expect(v1.validate(good, CALL_RECORD)).toEqual([]);
+  });
+
+  it('when a $select projection leaves non-nullable properties out, then only a projection is excused, and what it carries is still checked', () => {
+    const projection = { id: good.id, startDateTime: good.startDateTime, sessions: good.sessions };
+    expect(v1.validate(projection, CALL_RECORD)).toEqual(expect.arrayContaining([expect.stringMatching(/modalities: missing/)]));
+    expect(v1.validate(projection, CALL_RECORD, '$', { selected: true })).toEqual([]);
+    const broken = structuredClone(projection) as typeof projection & { sessions: Json[] };
+    firstStream(broken).averageJitter = 0.016;
+    delete broken.sessions[0]!.modalities;
+    const problems = v1.validate(broken, CALL_RECORD, '$', { selected: true }).join('\n');
+    expect(problems).toMatch(/averageJitter.*ISO 8601 duration/);
+    expect(problems).toMatch(/sessions\[0\]\.modalities: missing/);
   });
 
   it.each([
@@ -55,8 +78,11 @@ describe('generated records against the CSDL', () => {
 
 describe('served payloads against the CSDL', () => {
   let emulator: EmulatorHandle;
+  /** Ids of every record the emulator still serves (inside the 30-day retention). */
+  let served: string[];
   beforeAll(async () => {
     emulator = await startEmulator({ seed: 42, throttle: false });
+    served = (await allPages<Json>(emulator, '/v1.0/communications/callRecords?$select=id')).items.map((r) => String(r.id));
   });
   afterAll(() => emulator.close());
 
@@ -72,6 +98,51 @@ describe('served payloads against the CSDL', () => {
         problems.push(...model.validate(got.body, CALL_RECORD, `${String(item.id)}?$expand=${expand}`));
       }
     }
+    expect(listed.items.length).toBeGreaterThan(300);
+    expect(problems.slice(0, 10)).toEqual([]);
+  });
+
+  it.each([['v1.0'], ['beta']] as const)('when every record\'s /sessions?$expand=segments, /participants_v2 and /organizer_v2 are followed to the end on %s, then every item validates', async (version) => {
+    const model = version === 'v1.0' ? v1 : beta;
+    const token = await emulator.appToken(['CallRecords.Read.All']);
+    const problems: string[] = [];
+    let sessions = 0;
+    let participants = 0;
+    await inParallel(served, 8, async (id) => {
+      const base = `/${version}/communications/callRecords/${id}`;
+      const got = await allPages<Json>(emulator, `${base}/sessions?$expand=segments`);
+      sessions += got.items.length;
+      got.items.forEach((item, i) => problems.push(...model.validate(item, `${NS}.session`, `${id}/sessions[${i}]`)));
+      const people = await allPages<Json>(emulator, `${base}/participants_v2`);
+      participants += people.items.length;
+      people.items.forEach((item, i) => problems.push(...model.validate(item, `${NS}.participant`, `${id}/participants_v2[${i}]`)));
+      const organizer = await graphGet(emulator, `${base}/organizer_v2`, { token });
+      expect(organizer.status).toBe(200);
+      problems.push(...model.validate(withoutAnnotations(organizer.body), `${NS}.organizer`, `${id}/organizer_v2`));
+    });
+    // The 75-session all-hands and the 200-participant town hall are among them, so paged pages are checked too.
+    expect(sessions).toBeGreaterThan(served.length);
+    expect(participants).toBeGreaterThan(2 * served.length);
+    expect(problems.slice(0, 10)).toEqual([]);
+  });
+
+  it.each([['v1.0'], ['beta']] as const)('when records and sessions are read with $select on %s, then every projection validates and carries only what was selected', async (version) => {
+    const model = version === 'v1.0' ? v1 : beta;
+    const token = await emulator.appToken(['CallRecords.Read.All']);
+    const problems: string[] = [];
+    const listed = await allPages<Json>(emulator, `/${version}/communications/callRecords?$select=id,type,startDateTime,endDateTime,modalities`);
+    listed.items.forEach((item, i) => problems.push(...model.validate(item, CALL_RECORD, `list?$select[${i}]`, { selected: true })));
+    await inParallel(served.slice(0, 60), 8, async (id) => {
+      const base = `/${version}/communications/callRecords/${id}`;
+      const record = await graphGet<Json>(emulator, `${base}?$select=version,joinWebUrl,lastModifiedDateTime&$expand=sessions($expand=segments)`, { token });
+      expect(Object.keys(withoutAnnotations(record.body)).sort()).toEqual(['id', 'joinWebUrl', 'lastModifiedDateTime', 'organizer_v2', 'sessions', 'version']);
+      problems.push(...model.validate(record.body, CALL_RECORD, `${id}?$select`, { selected: true }));
+      const picked = await allPages<Json>(emulator, `${base}/sessions?$select=id,caller,callee,failureInfo`);
+      picked.items.forEach((item, i) => {
+        expect(Object.keys(withoutAnnotations(item)).every((k) => ['id', 'caller', 'callee', 'failureInfo'].includes(k))).toBe(true);
+        problems.push(...model.validate(item, `${NS}.session`, `${id}/sessions?$select[${i}]`, { selected: true }));
+      });
+    });
     expect(listed.items.length).toBeGreaterThan(300);
     expect(problems.slice(0, 10)).toEqual([]);
   });

@@ -59,14 +59,18 @@ export class CsdlModel {
     return this.types.has(resolve(typeName));
   }
 
-  /** Problems found, each naming the JSON path; empty when the value conforms. */
-  validate(value: unknown, typeName: string, path = '$'): string[] {
+  /**
+   * Problems found, each naming the JSON path; empty when the value conforms. `selected` marks a
+   * $select projection: its own properties may be left out, but whatever is present (and
+   * everything nested in it) must conform in full.
+   */
+  validate(value: unknown, typeName: string, path = '$', options: { selected?: boolean } = {}): string[] {
     const problems: string[] = [];
-    this.check(value, resolve(typeName), path, problems);
+    this.check(value, resolve(typeName), path, problems, options.selected ?? false);
     return problems;
   }
 
-  private check(value: unknown, type: string, path: string, problems: string[]): void {
+  private check(value: unknown, type: string, path: string, problems: string[], selected = false): void {
     const collection = /^Collection\((.+)\)$/.exec(type);
     if (collection) {
       if (!Array.isArray(value)) return void problems.push(`${path}: expected an array (${type})`);
@@ -108,6 +112,7 @@ export class CsdlModel {
       }
       this.check(v, prop.type, `${path}.${key}`, problems);
     }
+    if (selected) return;
     for (const [key, prop] of properties) {
       if (!prop.nullable && !prop.navigation && !(key in obj)) problems.push(`${path}.${key}: missing, but ${actual.name}.${key} is not nullable`);
     }
