@@ -74,3 +74,20 @@ describe('the Graph work one question may cost', () => {
     expect(visibleText(reply!)).toContain('I found no call or meeting of yours with Zoe in the last 30 days.');
   });
 });
+
+describe("a person's call", () => {
+  it("when asked for Ravi's last call, then the asker's last call with Ravi is shown, not their newest call with someone else", async () => {
+    const meganNewest = testCall({ id: 'megan-newest', start: '2026-11-28T14:00:00Z', with: [MEGAN] });
+    const bot = createTestBot({ records: [meganNewest, raviPoor] });
+    const [reply] = await bot.send(teamsMessage("show me Ravi's last call"));
+    const text = visibleText(reply!);
+    expect(text).toContain('Poor quality: your call with Ravi Patel');
+    expect(text).not.toContain('Megan');
+  });
+
+  it("when the asker had no call with that person, then the bot says so rather than showing another call", async () => {
+    const bot = createTestBot({ records: [lenaToday] });
+    const [reply] = await bot.send(teamsMessage("show me Ravi's last call"));
+    expect(visibleText(reply!)).toContain('No call with Ravi found');
+  });
+});

@@ -39,6 +39,15 @@ const cases: Case[] = [
   ['the call with Diego at 10am', 'findCall', { person: 'Diego', time: { clock: { hour: 10, minute: 0 } } }],
   ['what happened in my 11am call', 'findCall', { time: { clock: { hour: 11, minute: 0 } } }],
   ['why did my meeting with Adele Vance freeze', 'findCall', { person: 'Adele Vance' }],
+  // a person's call, read as "your last call with them" (the bot only shows the asker's own calls)
+  ["show me Ravi's last call", 'findCall', { person: 'Ravi' }],
+  ["Show Ravi's last call", 'findCall', { person: 'Ravi' }],
+  ['show me ravi’s last call', 'findCall', { person: 'ravi' }],
+  ["how was Lena's meeting yesterday", 'findCall', { person: 'Lena', time: { day: 'yesterday' } }],
+  ["what happened on Lena Fischer's call", 'findCall', { person: 'Lena Fischer' }],
+  ['why did Lena’s call drop', 'findCall', { person: 'Lena' }],
+  ["Ravi's latest meeting", 'findCall', { person: 'Ravi' }],
+  ["check Megan's most recent call", 'findCall', { person: 'Megan' }],
   // lists
   ['my calls today', 'callList', { time: { day: 'today' } }],
   ['poor calls this week', 'callList', { time: { day: 'thisWeek' }, problemsOnly: true }],
@@ -55,6 +64,8 @@ const cases: Case[] = [
   ['any dropped calls this week?', 'callList', { time: { day: 'thisWeek' }, problemsOnly: true }],
   ['last 3 meetings', 'callList', { count: 3 }],
   ['my calls with Ravi this week', 'callList', { person: 'Ravi', time: { day: 'thisWeek' } }],
+  ["show me Ravi's calls this week", 'callList', { person: 'Ravi', time: { day: 'thisWeek' } }],
+  ["Lena's last 3 calls", 'callList', { person: 'Lena', count: 3 }],
   // phone calls
   ['why did my call to +1 425 555 0100 fail', 'phoneCall', { digits: '14255550100' }],
   ['what happened with (425) 555-0100', 'phoneCall', { digits: '4255550100' }],

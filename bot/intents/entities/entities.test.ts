@@ -16,6 +16,16 @@ describe('entities in questions', () => {
     ['what happened to my call', null],
     ['I want to know why', null],
     ['something wrong with the audio', null],
+    ["show me Ravi's last call", 'Ravi'],
+    ["Show Ravi's last call", 'Ravi'],
+    ["Lena Fischer's most recent meeting", 'Lena Fischer'],
+    ["show me lena's calls", 'lena'],
+    ["today's call was bad", null],
+    ["last week's meeting", null],
+    ["Monday's call", null],
+    ["the team's last call", null],
+    ["what's my last call", null],
+    ["Yesterday's call", null],
   ])('when the text is "%s", then the person is %s', (text, person) => {
     expect(parsePersonName(text)).toBe(person);
   });

@@ -34,9 +34,34 @@ export function parsePersonName(text: string): string | null {
       if (name) return name;
     }
   }
-  const possessive = /(?:^|\s)([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)['’]s\s+(?:call|meeting)\b/u.exec(cleaned);
-  if (possessive?.[1] && !NOT_NAMES.has(possessive[1].toLowerCase())) return possessive[1];
-  return null;
+  return possessiveName(cleaned);
+}
+
+// "Ravi's last call", "Lena Fischer's meeting", "show me ravi's calls": the bot only ever shows the
+// asker's own calls, so a person's call means the asker's call with that person.
+const POSSESSIVE = /(?:^|\s)([\p{L}][\p{L}-]*(?:\s[\p{Lu}][\p{L}-]*)?)['’]s\s+(?:(?:last|latest|most recent|recent|previous|\d{1,2}|two|three|four|five|ten)\s+)*(?:calls?|meetings?|1:1s?)\b/u;
+
+// Possessives that are not people: times ("today's call"), groups, and contractions ("what's").
+const NOT_POSSESSORS = new Set([
+  'today', 'yesterday', 'tonight', 'tomorrow', 'week', 'month', 'morning', 'afternoon', 'evening', 'night', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'everyone', 'everybody', 'someone', 'somebody',
+  'anyone', 'nobody', 'team', 'boss', 'manager', 'client', 'company', 'what', 'that', 'it', 'who', 'there', 'here',
+  'let', 'how', 'where', 'when', 'he', 'she', 'one', 'other', 'else', 'teams', 'colleague', 'coworker', 'partner',
+]);
+
+// Sentence-initial words that are capitalised without being part of a name ("Show Ravi's call").
+const LEADING_WORDS = new Set(['show', 'check', 'tell', 'get', 'find', 'open', 'give', 'list', 'diagnose', 'explain', 'how', 'what', 'why', 'was', 'is', 'did', 'see', 'view']);
+
+function possessiveName(text: string): string | null {
+  const captured = POSSESSIVE.exec(text)?.[1];
+  if (!captured) return null;
+  const words = captured.split(' ');
+  if (words.length === 2 && LEADING_WORDS.has(words[0]!.toLowerCase())) words.shift();
+  // Two words only when both are capitalised, as a full name is written.
+  const name = words.length === 2 && !/^\p{Lu}/u.test(words[0]!) ? words[1]! : words.join(' ');
+  const first = name.split(' ')[0]!.toLowerCase();
+  if (NOT_NAMES.has(first) || NOT_POSSESSORS.has(first) || STOP_AFTER.has(first)) return null;
+  return name;
 }
 
 function nameAt(rest: string | undefined, capitalised: boolean): string | null {
