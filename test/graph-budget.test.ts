@@ -54,7 +54,7 @@ describe('Graph budget against the throttling emulator', () => {
     const results = await Promise.all(hours(200, 30).map((range) => graph.feed.backfill(range)));
 
     expect(results).toHaveLength(30);
-    const statuses = emulator.requests().slice(before).map((r) => r.status);
+    const statuses = (await graphRequests(emulator)).slice(before).map((r) => r.status);
     const firstThrottled = statuses.indexOf(429);
     expect(firstThrottled).toBeGreaterThanOrEqual(0);
     const recovered = statuses.indexOf(200, firstThrottled);

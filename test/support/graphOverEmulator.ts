@@ -26,21 +26,14 @@ export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<P
   return { ...services, cache, index, logger };
 }
 
-/**
- * The emulator's log of Graph requests whose path contains `text`, once it has settled: the
- * emulator logs a response when it has finished sending it, which can trail the client a little.
- */
+/** The emulator's log of Graph requests whose path contains `text`, once no request is still in flight. */
 export async function graphRequests(emulator: EmulatorHandle, text = '') {
-  let seen = -1;
-  for (let i = 0; i < 40 && emulator.requests().length !== seen; i++) {
-    seen = emulator.requests().length;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  await emulator.settle();
   return emulator.requests().filter((r) => r.path.includes(text));
 }
 
-/** Clears the emulator's request log once requests still being logged have landed. */
+/** Clears the emulator's request log once no request is still in flight. */
 export async function clearRequestsSettled(emulator: EmulatorHandle): Promise<void> {
-  await graphRequests(emulator);
+  await emulator.settle();
   emulator.clearRequests();
 }
