@@ -4,6 +4,7 @@ import { ALEX, LENA, RAVI, TEST_TENANT_ID, cardSubmit, teamsMessage } from '../t
 import { testCall } from '../testing/callRecords.js';
 import { visibleText } from '../testing/cardReading.js';
 import { createTestBot } from '../testing/testBot.js';
+import { loggableActionName } from './plannerActions.js';
 
 const raviPoor = testCall({ id: 'ravi-poor', start: '2026-11-26T10:00:00Z', with: [RAVI], quality: 'packet-loss' });
 const lenaDropped = testCall({ id: 'lena-dropped', start: '2026-11-28T14:00:00Z', with: [LENA], quality: 'dropped' });
@@ -65,5 +66,25 @@ describe('AI planner fallbacks', () => {
     const bot = createTestBot({ overrides: { plannerModel: TestModel.returnContent(plan({ type: 'DO', action: 'help' })) } });
     const [reply] = await bot.send(cardSubmit({ verb: 'noSuchButton' }));
     expect(visibleText(reply!)).toContain('Try asking');
+  });
+});
+
+describe('AI planner logs', () => {
+  it('when the model invents an action from the question, then the user gets help and neither the name nor its parameters reach the logs', async () => {
+    const invented = plan({ type: 'DO', action: 'show Ravi Patel call to +1 425 555 0100', parameters: { person: 'Ravi Patel', number: '+1 425 555 0100' } });
+    const bot = createTestBot({ records: [raviPoor], overrides: { plannerModel: TestModel.returnContent(invented) } });
+    const [reply] = await bot.send(teamsMessage(freeForm));
+    expect(visibleText(reply!)).toContain('Try asking');
+    expect(bot.logs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(bot.logs)).not.toMatch(/Ravi|Patel|555|0100/);
+  });
+
+  it.each([
+    ['listCallsWithPerson', 'listCallsWithPerson'],
+    ['show Ravi Patel call to +1 425 555 0100', '(not a plain action name)'],
+    ['callRavi4255550100', '(not a plain action name)'],
+    [{ action: 'findCall', parameters: { person: 'Ravi Patel' } }, '(not a plain action name)'],
+  ])('when the model names an unknown action %j, then the log shows %s', (name, logged) => {
+    expect(loggableActionName(name)).toBe(logged);
   });
 });

@@ -78,8 +78,10 @@ export function registerPlannerActions(app: Application<CallDoctorTurnState>, de
     return AI.StopCommandName;
   });
 
-  ai.action(AI.UnknownActionName, async (context, _state, _data, action) => {
-    deps.logger.warn({ action }, 'planner chose an unknown action');
+  // teams-ai passes the whole plan (with the model's parameters: names, numbers) as data and the
+  // action's name after it; only the name is logged, and only when it is a plain identifier.
+  ai.action(AI.UnknownActionName, async (context, _state, _plan, action) => {
+    deps.logger.warn({ action: loggableActionName(action) }, 'planner chose an unknown action');
     await sendHelp(context, deps);
     return AI.StopCommandName;
   });
@@ -90,6 +92,14 @@ export function registerPlannerActions(app: Application<CallDoctorTurnState>, de
     await sendHelp(context, deps, 'I couldn’t work that question out just now. These phrasings always work:');
     return AI.StopCommandName;
   });
+}
+
+/**
+ * An unknown action's name is the model's own text and can carry the user's words (names, phone
+ * numbers): it reaches the logs only when it looks like an action name, letters and underscores.
+ */
+export function loggableActionName(name: unknown): string {
+  return typeof name === 'string' && /^[A-Za-z_]{1,40}$/.test(name) ? name : '(not a plain action name)';
 }
 
 async function sendHelp(context: TurnContext, deps: BotDependencies, intro?: string): Promise<void> {
