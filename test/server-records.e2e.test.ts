@@ -51,7 +51,11 @@ beforeAll(async () => {
     env: childEnvironment({ EMULATOR_PORT: String(await freePort()), SQLITE_PATH: join(dir, 'demo.sqlite'), LOG_LEVEL: 'warn' }),
     onLine: (line) => output.push(line),
   });
-  botEndpoint = (await demo.waitForLine(/Bot endpoint:\s+(http:\/\/\S+)/, 100_000))[1]!;
+  // Both watched from the start: the banner's lines arrive in one burst.
+  const endpoint = demo.waitForLine(/Bot endpoint:\s+(http:\/\/\S+)/, 100_000);
+  const ready = demo.waitForLine(/Press Ctrl\+C to stop/, 100_000);
+  botEndpoint = (await endpoint)[1]!;
+  await ready;
 }, 120_000);
 
 afterAll(async () => {
