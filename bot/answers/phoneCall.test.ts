@@ -91,3 +91,12 @@ describe('phone numbers in group conversations', () => {
     expect(JSON.stringify(reply)).not.toMatch(/555.?0100/);
   });
 });
+
+describe('whose phone calls they are', () => {
+  it('when the report spells the asker’s object id in upper case, then their call is still found', async () => {
+    const bot = createTestBot({ pstn: [{ ...pstnUnanswered, userId: ALEX.id.toUpperCase() }] });
+    bot.calls.pstnCalls = async () => [{ ...pstnUnanswered, userId: ALEX.id.toUpperCase() }];
+    const [reply] = await bot.send(teamsMessage('why did my call to +1 425 555 0100 fail'));
+    expect(visibleText(reply!)).toContain('Your phone call to +1 425 555 0100');
+  });
+});

@@ -2,6 +2,7 @@
 import { maskPhoneNumber } from '../../diagnosis/index.js';
 import type { Asker } from '../asker.js';
 import { retentionStart } from '../calls/ownCalls.js';
+import { sameId } from '../calls/participants.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { phoneCallCard } from '../cards/phoneCallCard.js';
 import { submit, Verbs } from '../cards/cardKit.js';
@@ -30,7 +31,7 @@ export async function answerPhoneCall(deps: BotDependencies, asker: Asker, asked
   ];
   const matching = rows
     // The report filter is graph/'s job; checking again here keeps one user's rows from ever reaching another.
-    .filter((call) => call.row.userId === asker.userId)
+    .filter((call) => sameId(call.row.userId, asker.userId))
     .filter((call) => samePhoneNumber(call.row.calleeNumber, number) || samePhoneNumber(call.row.callerNumber, number))
     .sort((a, b) => startOf(b) - startOf(a));
 
