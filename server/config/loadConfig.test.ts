@@ -3,7 +3,8 @@ import { ConfigError, DEMO_TENANT_ID, loadConfig } from './loadConfig.js';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = '66666666-7777-4888-9999-000000000000';
-const production = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: CLIENT, GRAPH_CLIENT_SECRET: 's3cret', BOT_ID: CLIENT, BOT_PASSWORD: 'pw' };
+const TEAMS_APP = '0c0ffee0-1234-4abc-8def-0123456789ab';
+const production = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: CLIENT, GRAPH_CLIENT_SECRET: 's3cret', BOT_ID: CLIENT, BOT_PASSWORD: 'pw', PUBLIC_URL: 'https://calldoctor.contoso.com/', TEAMS_APP_ID: TEAMS_APP };
 const fixedSecret = { randomSecret: () => 'generated' };
 
 function errorOf(fn: () => unknown): ConfigError {
@@ -62,6 +63,11 @@ describe('loadConfig', () => {
     [{ ...production, GRAPH_TENANT_ID: 'contoso' }, 'GRAPH_TENANT_ID'],
     [{ ...production, BOT_ID: undefined }, 'BOT_ID'],
     [{ ...production, BOT_PASSWORD: undefined }, 'BOT_PASSWORD'],
+    [{ ...production, BOT_PASSWORD: undefined, BOT_TYPE: 'MultiTenant' }, 'BOT_PASSWORD'],
+    [{ ...production, PUBLIC_URL: undefined }, 'PUBLIC_URL'],
+    [{ ...production, PUBLIC_URL: 'http://calldoctor.contoso.com' }, 'PUBLIC_URL'],
+    [{ ...production, TEAMS_APP_ID: undefined }, 'TEAMS_APP_ID'],
+    [{ ...production, TEAMS_APP_ID: 'call-doctor' }, 'TEAMS_APP_ID'],
     [{ ...production, BOT_TYPE: 'Sometimes' }, 'BOT_TYPE'],
     [{ ...production, GRAPH_AUTH: 'certificate' }, 'GRAPH_CERTIFICATE_PATH'],
     [{ ...production, GRAPH_BASE_URL: 'http://graph.example' }, 'GRAPH_BASE_URL'],

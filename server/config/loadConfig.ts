@@ -57,6 +57,8 @@ export interface LoadOptions {
 /** The demo tenant: an obviously fake, stable id so links and fixtures stay put across restarts. */
 export const DEMO_TENANT_ID = 'dc368399-474c-4d40-900c-6265431fd81f';
 export const DEMO_CLIENT_ID = 'ca11d0c7-0000-4000-8000-00000000de70';
+/** Demo mode's stand-in for the manifest's app id, so deep links have a stable shape. */
+export const DEMO_TEAMS_APP_ID = '00000000-0000-0000-0000-0000000ca11d';
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'silent'];
 const BOT_TYPES: readonly BotAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
@@ -110,8 +112,9 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
   // An anonymous bot must be MultiTenant: botbuilder rejects SingleTenant without an app id.
   const botType = botAppId === '' ? 'MultiTenant' : oneOf('BOT_TYPE', get('BOT_TYPE') ?? 'SingleTenant', BOT_TYPES);
   const botPassword = get('BOT_PASSWORD') ?? '';
-  if (botType === 'SingleTenant' && botPassword === '') {
-    throw new ConfigError('BOT_PASSWORD', 'is required for BOT_TYPE=SingleTenant');
+  // Without a secret the bot could receive activities but never reply: fail at start-up instead.
+  if (botAppId !== '' && botType !== 'UserAssignedMSI' && botPassword === '') {
+    throw new ConfigError('BOT_PASSWORD', `is required for BOT_TYPE=${botType}`);
   }
 
   const storeKind = oneOf('STORE', get('STORE') ?? 'sqlite', ['sqlite', 'azure'] as const);
@@ -129,13 +132,13 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
   return {
     mode,
     port,
-    publicUrl: trimSlash(parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? `http://localhost:${port}`)),
+    publicUrl: trimSlash(mode === 'production' ? parseUrl('PUBLIC_URL', required(get, 'PUBLIC_URL', 'is required when GRAPH_TENANT_ID is set: Graph sends change notifications to it and links point at it'), { httpsOnly: true }) : parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? `http://localhost:${port}`)),
     logLevel,
     bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId },
     graph,
     store,
     alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()) },
-    teamsAppId: get('TEAMS_APP_ID') ?? defaultOf('TEAMS_APP_ID')!,
+    teamsAppId: mode === 'production' ? guid('TEAMS_APP_ID', required(get, 'TEAMS_APP_ID', 'is required when GRAPH_TENANT_ID is set: deep links into the tab name the Teams app')) : (get('TEAMS_APP_ID') ?? DEMO_TEAMS_APP_ID),
     thresholdOverrides: parseThresholds(get('CQD_THRESHOLDS') ?? '{}'),
     openai:
       openaiEndpoint && openaiDeployment
