@@ -190,6 +190,98 @@ describe('GraphBudget', () => {
     expect(admitted.at(-1)).toBe('e');
   });
 
+  describe('after a Retry-After pause (half-open)', () => {
+    /** Trips the list bucket with a 429 and queues `names`, all background unless named 'person'. */
+    async function pausedWithQueue(names: string[], retryAfterMs = 3_000) {
+      const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+      const track = tracker(budget);
+      await track.request('first', 'background');
+      track.leases.get('first')!.release({ status: 429, retryAfterMs });
+      for (const name of names) void track.request(name, name.startsWith('person') ? 'interactive' : 'background');
+      return { budget, ...track };
+    }
+
+    it('when the pause ends, then only one request goes, and no other until it is answered', async () => {
+      const { admitted, budget } = await pausedWithQueue(['q1', 'q2', 'q3']);
+
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(admitted).toEqual(['first', 'q1']);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(admitted).toEqual(['first', 'q1']);
+      expect(budget.snapshot()).toEqual({ waiting: { interactive: 0, background: 2 }, inFlight: 1 });
+    });
+
+    it('when the probe is answered without throttling, then the rest of the queue goes at once', async () => {
+      const { admitted, leases } = await pausedWithQueue(['q1', 'q2', 'q3']);
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(admitted).toEqual(['first', 'q1']);
+
+      leases.get('q1')!.release({ status: 200 });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(admitted).toEqual(['first', 'q1', 'q2', 'q3']);
+    });
+
+    it('when the probe meets another 429, then the bucket pauses for its Retry-After and then probes with one request again', async () => {
+      const { admitted, leases } = await pausedWithQueue(['q1', 'q2', 'q3']);
+      await vi.advanceTimersByTimeAsync(3_000);
+
+      leases.get('q1')!.release({ status: 429, retryAfterMs: 5_000 });
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(admitted).toEqual(['first', 'q1']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(admitted).toEqual(['first', 'q1', 'q2']);
+      leases.get('q2')!.release({ status: 200 });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(admitted).toEqual(['first', 'q1', 'q2', 'q3']);
+    });
+
+    it('when the probe gets no answer (timeout, dropped connection), then the next request probes and the queue still waits', async () => {
+      const { admitted, leases } = await pausedWithQueue(['q1', 'q2', 'q3']);
+      await vi.advanceTimersByTimeAsync(3_000);
+
+      leases.get('q1')!.release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(admitted).toEqual(['first', 'q1', 'q2']);
+    });
+
+    it('when a person and background work wait out the pause, then the person is the probe', async () => {
+      const { admitted } = await pausedWithQueue(['bg1', 'bg2', 'person']);
+
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(admitted).toEqual(['first', 'person']);
+    });
+
+    it('when another 429 arrives while the probe is in flight, then the probe\'s success does not reopen the bucket', async () => {
+      const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+      const { admitted, leases, request } = tracker(budget);
+      await Promise.all([request('early', 'background'), request('slow', 'background')]);
+      leases.get('early')!.release({ status: 429, retryAfterMs: 1_000 });
+      for (const name of ['q1', 'q2', 'q3']) void request(name, 'background');
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(admitted.at(-1)).toBe('q1');
+
+      leases.get('slow')!.release({ status: 429, retryAfterMs: 1_000 });
+      leases.get('q1')!.release({ status: 200 });
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(admitted).toEqual(['early', 'slow', 'q1', 'q2']);
+    });
+
+    it('when a 503 paused every bucket, then one request probes the app-wide bucket and a request for another record waits for its answer', async () => {
+      const budget = new GraphBudget(now, { limits: tiny, backgroundShare: 1 });
+      const { admitted, leases, request } = tracker(budget);
+      await request('first', 'background', buckets.callRecord('a'));
+      leases.get('first')!.release({ status: 503, retryAfterMs: 2_000 });
+      void request('b', 'background', buckets.callRecord('b'));
+      void request('c', 'background', buckets.callRecord('c'));
+
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(admitted).toEqual(['first', 'b']);
+      leases.get('b')!.release({ status: 200 });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(admitted).toEqual(['first', 'b', 'c']);
+    });
+  });
+
   it('when the background share is out of range, then construction names the option', () => {
     expect(() => new GraphBudget(now, { backgroundShare: 0 })).toThrow(/backgroundShare/);
   });

@@ -2,7 +2,9 @@
 // room, so Call Doctor stays under Graph's limits instead of collecting 429s. Two priorities:
 // interactive requests (a person is waiting) are always considered before background ones, and
 // background work may only fill part of each bucket, so a person arriving during a storm of
-// notifications finds room at once.
+// notifications finds room at once. After a Retry-After pause a bucket resumes half-open: one
+// request (the probe) goes first, and only its unthrottled answer releases the queue, because
+// other instances sharing Graph's limit may still fill the window when Retry-After has passed.
 import type { Priority } from '../contract.js';
 import { GraphThrottledError } from '../errors.js';
 import { GRAPH_LIMITS, bucketKey, isSharedBucket, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
@@ -19,7 +21,7 @@ export interface BudgetOptions {
   readonly sharedPauseAfterKeys?: number;
 }
 
-/** A request admitted by the budget. Release it when the response (or failure) arrived. */
+/** A request admitted by the budget. Release it when the response (or failure) arrived; no outcome means no response. */
 export interface BudgetLease {
   /**
    * `retryAfterMs`: Graph answered `status` (429 or 503) with Retry-After. A 503 holds every
@@ -30,7 +32,10 @@ export interface BudgetLease {
 
 export interface BudgetOutcome {
   readonly retryAfterMs?: number;
-  /** The HTTP status that carried Retry-After; anything but 429 is treated as service-wide. */
+  /**
+   * The response's HTTP status. With Retry-After, anything but 429 is treated as service-wide.
+   * A probe answered with a status other than 429, 503 or 504 reopens its buckets.
+   */
   readonly status?: number;
 }
 
@@ -50,6 +55,12 @@ interface Bucket {
   readonly shared: boolean;
   readonly slots: Slot[];
   pausedUntil: number;
+  /** Paused since the last successful probe: one request at a time until one is answered unthrottled. */
+  halfOpen: boolean;
+  /** A probe is in flight. */
+  probing: boolean;
+  /** Counts pauses, so a probe admitted before a later pause does not reopen the bucket. */
+  pauses: number;
   /** Shared buckets: when each keyed bucket below them last got a 429. */
   readonly throttledKeys: Map<string, number>;
 }
@@ -134,7 +145,7 @@ export class GraphBudget {
 
   private bucketFor(ref: BucketRef): string {
     const key = bucketKey(ref);
-    if (!this.buckets.has(key)) this.buckets.set(key, { limit: this.limits[ref.kind], shared: isSharedBucket(ref.kind), slots: [], pausedUntil: 0, throttledKeys: new Map() });
+    if (!this.buckets.has(key)) this.buckets.set(key, { limit: this.limits[ref.kind], shared: isSharedBucket(ref.kind), slots: [], pausedUntil: 0, halfOpen: false, probing: false, pauses: 0, throttledKeys: new Map() });
     return key;
   }
 
@@ -153,7 +164,7 @@ export class GraphBudget {
     for (const waiter of ordered) {
       const short = waiter.keys.filter((key) => {
         const bucket = this.buckets.get(key)!;
-        return bucket.pausedUntil > now || bucket.slots.length >= this.capacity(bucket, waiter.priority);
+        return bucket.pausedUntil > now || (bucket.halfOpen && bucket.probing) || bucket.slots.length >= this.capacity(bucket, waiter.priority);
       });
       if (short.length === 0 && waiter.keys.every((key) => !claimed.has(key))) {
         admitted.add(waiter);
@@ -168,9 +179,13 @@ export class GraphBudget {
 
   private admit(keys: readonly string[]): BudgetLease {
     const taken = keys.map((key) => {
+      const bucket = this.buckets.get(key)!;
       const slot: Slot = { expiresAt: Number.POSITIVE_INFINITY };
-      this.buckets.get(key)!.slots.push(slot);
-      return { key, slot };
+      bucket.slots.push(slot);
+      // The first request through a half-open bucket is its probe; pump holds the rest back.
+      const probeOfPause = bucket.halfOpen ? bucket.pauses : undefined;
+      if (bucket.halfOpen) bucket.probing = true;
+      return { key, slot, probeOfPause };
     });
     this.inFlight++;
     let released = false;
@@ -180,11 +195,15 @@ export class GraphBudget {
         released = true;
         this.inFlight--;
         const now = this.now().getTime();
-        for (const { key, slot } of taken) {
+        for (const { key, slot, probeOfPause } of taken) {
           const bucket = this.buckets.get(key)!;
           // Graph counts the request when it arrives, somewhere before the response: a slot
           // counted until a full window after the response is never early.
           slot.expiresAt = now + bucket.limit.windowMs;
+          if (probeOfPause === undefined) continue;
+          bucket.probing = false;
+          // Only an answer proves room; a timeout or dropped connection lets the next one probe.
+          if (probeOfPause === bucket.pauses && isUnthrottledAnswer(outcome?.status)) bucket.halfOpen = false;
         }
         if (outcome?.retryAfterMs !== undefined) this.pause(keys, now, outcome.retryAfterMs, outcome.status === 429);
         this.pump();
@@ -213,6 +232,8 @@ export class GraphBudget {
   private hold(key: string, until: number): void {
     const bucket = this.buckets.get(key)!;
     bucket.pausedUntil = Math.max(bucket.pausedUntil, until);
+    bucket.halfOpen = true;
+    bucket.pauses++;
   }
 
   /** How long until every bucket the waiter needs has room; undefined while that depends on responses still in flight. */
@@ -222,7 +243,9 @@ export class GraphBudget {
       const bucket = this.buckets.get(key)!;
       const excess = bucket.slots.length - this.capacity(bucket, waiter.priority);
       const freeAt = excess < 0 ? now : [...bucket.slots].map((s) => s.expiresAt).sort((a, b) => a - b)[excess]!;
-      wait = Math.max(wait, freeAt - now, bucket.pausedUntil - now);
+      // Behind a probe in flight, the wait depends on its answer.
+      const probeAnsweredAt = bucket.halfOpen && bucket.probing ? Number.POSITIVE_INFINITY : now;
+      wait = Math.max(wait, freeAt - now, bucket.pausedUntil - now, probeAnsweredAt - now);
     }
     return Number.isFinite(wait) ? wait : undefined;
   }
@@ -231,7 +254,8 @@ export class GraphBudget {
     const waitedFor = new Set(this.waiters.flatMap((w) => w.keys));
     for (const [key, bucket] of this.buckets) {
       for (let i = bucket.slots.length - 1; i >= 0; i--) if (bucket.slots[i]!.expiresAt <= now) bucket.slots.splice(i, 1);
-      // Per-record buckets come and go with the records; forget the idle ones.
+      // Per-record buckets come and go with the records; forget the idle ones. A half-open one
+      // with no slot left has seen no answer for a whole window, so Graph's window has moved on.
       for (const [k, at] of bucket.throttledKeys) if (at <= now - bucket.limit.windowMs) bucket.throttledKeys.delete(k);
       if (bucket.slots.length === 0 && bucket.pausedUntil <= now && bucket.throttledKeys.size === 0 && !waitedFor.has(key)) this.buckets.delete(key);
     }
@@ -258,6 +282,11 @@ export class GraphBudget {
       this.pump();
     }, Math.max(0, next - now));
   }
+}
+
+/** Statuses Graph throttles or fails with for a while (the ones the SDK retries) do not reopen a bucket. */
+function isUnthrottledAnswer(status: number | undefined): boolean {
+  return status !== undefined && status !== 429 && status !== 503 && status !== 504;
 }
 
 function rank(waiter: Waiter): number {

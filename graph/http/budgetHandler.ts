@@ -28,16 +28,19 @@ export class BudgetHandler implements Middleware {
       if (error instanceof GraphThrottledError) request.budgetRejection = error;
       throw error;
     });
+    // Without a response (timeout, dropped connection) the lease is released with no outcome.
     let outcome: BudgetOutcome | undefined;
     try {
       await this.next!.execute(context);
-      const status = context.response?.status;
-      if (context.response && (status === 429 || status === 503)) {
-        // The budget decides which buckets a 429 or a 503 holds back.
-        outcome = { status, retryAfterMs: responseFacts(context.response, this.now()).retryAfterMs };
+      const response = context.response;
+      if (response) {
+        const throttled = response.status === 429 || response.status === 503;
+        // The budget decides which buckets a 429 or a 503 holds back, and whether a probe found room.
+        const retryAfterMs = throttled ? responseFacts(response, this.now()).retryAfterMs : undefined;
+        outcome = retryAfterMs === undefined ? { status: response.status } : { status: response.status, retryAfterMs };
       }
     } finally {
-      lease.release(outcome?.retryAfterMs === undefined ? undefined : outcome);
+      lease.release(outcome);
     }
   }
 }
