@@ -2,24 +2,17 @@
 // the server (trusting the emulator's certificate) and the Agents Playground signed in as the demo
 // user; a question typed into the Playground gets a diagnosis card; SIGTERM stops everything.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/ports.js';
 import { visibleText } from '../bot/testing/cardReading.js';
 import { childEnvironment } from '../server/config/index.js';
 import { startProcess, type ManagedProcess } from '../server/demo/managedProcess.js';
 import { connectToPlayground } from './playground-driver.js';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** True when nothing accepts connections on the port any more. */
 function portIsClosed(port: number): Promise<boolean> {

@@ -3,10 +3,10 @@
 // of generated data, on the port and tenant given, without the Playground; a question posted to the
 // bot endpoint is answered about that record.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/ports.js';
 import { buttons, visibleText } from '../bot/testing/cardReading.js';
 import { VERDICTS } from '../bot/cards/wording.js';
 import { diagnoseCall, parseCallRecord } from '../diagnosis/index.js';
@@ -20,14 +20,6 @@ const ABBIE = { id: '821809f5-0000-0000-0000-3b5136c0e777', name: 'Abbie Wilkins
 const TENANT = 'dc368399-474c-4d40-900c-6265431fd81f';
 
 type Reply = { type: string; text?: string; attachments?: { contentType?: string; content?: unknown }[] };
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let demo: ManagedProcess;
 let output: string[];

@@ -13,9 +13,9 @@ import {
   ROLE_CALL_RECORDS,
   ROLE_PSTN_CALLS,
   startEmulatorServer,
-  type AppendableReport,
   type DeliveryAttempt,
   type DeliveryTiming,
+  type EmulatorControls,
   type FaultSpec,
   type GeneratedTenant,
   type GroundTruth,
@@ -28,7 +28,8 @@ import type {} from './tls-setup.js';
 export type { DeliveryAttempt, DeliveryTiming, FaultSpec, GeneratedTenant, GroundTruth, RequestLogEntry };
 export { ROLE_CALL_RECORDS, ROLE_PSTN_CALLS };
 
-export interface EmulatorHandle {
+/** The running emulator's own controls (emulator/controls.ts, documented there), plus what a test needs to reach it. */
+export interface EmulatorHandle extends Omit<EmulatorControls, 'addRecord' | 'sendReauthorizationRequired'> {
   /** e.g. 'https://localhost:54321' (no trailing slash, no version). Graph: baseUrl + '/v1.0' or '/beta'; identity: baseUrl + '/{tenant}/...'. */
   readonly baseUrl: string;
   readonly tenantId: string;
@@ -37,36 +38,10 @@ export interface EmulatorHandle {
   readonly clientSecret: string;
   /** The generated data (undefined when serving recordsDir). */
   readonly tenant: GeneratedTenant | undefined;
-  /** Adds a record, or revises one with the same id (version + 1); fires change notifications. */
+  /** Adds a record, or revises one with the same id (version + 1); fires change notifications. Async here so tests read like a client. */
   addRecord(record: object): Promise<void>;
-  /** Appends rows to a report function's data, e.g. 2,500 rows to test its $skip paging. */
-  addReportRows(kind: AppendableReport, rows: readonly object[]): void;
-  /** Graph's §8 limits on (default) or off. Turning it on or off resets the windows. */
-  setThrottling(on: boolean): void;
-  /** The next matching requests fail: { status: 503, retryAfterSeconds: 1, count: 2 }, { drop: true }, { latencyMs: 500 }. */
-  injectFaults(faults: FaultSpec | readonly FaultSpec[]): void;
-  clearFaults(): void;
-  /** Graph routes called so far, each listed on arrival (identity and admin routes are not listed); status is undefined until its answer starts. */
-  requests(): readonly RequestLogEntry[];
-  clearRequests(): void;
-  /**
-   * Resolves when no Graph request is in flight and every notification queued so far has had its
-   * delivery attempt recorded (retries waiting for their backoff are not waited for). Await it
-   * before counting requests() or asserting that a notification did not arrive.
-   */
-  settle(): Promise<void>;
-  /** An app token with exactly these roles, e.g. [] or [ROLE_PSTN_CALLS], to test 403 handling; clientId makes it another app. */
-  appToken(roles: readonly string[], options?: { clientId?: string }): Promise<string>;
-  /** A user token (oid, tid, aud, scp, name) like the tab's SSO token. */
-  userToken(userId: string, options?: { audience?: string; scopes?: readonly string[] }): Promise<string>;
-  /** Registers another client id/secret pair for ClientSecretCredential, with the given roles. */
-  registerApp(app: { clientId: string; clientSecret: string; roles: readonly string[] }): void;
   /** Sends a reauthorizationRequired lifecycle notification for the subscription now. */
   sendReauthorizationRequired(subscriptionId: string): void;
-  /** Every change/lifecycle delivery attempt so far (url, attempt, status, delivered). */
-  notificationDeliveries(): readonly DeliveryAttempt[];
-  /** The emulator's clock (starts at options.now, runs on in real time). */
-  now(): Date;
   readonly groundTruth: readonly GroundTruth[];
   close(): Promise<void>;
 }

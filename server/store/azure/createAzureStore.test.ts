@@ -1,7 +1,7 @@
 // The STORE=azure ports against Azurite (pinned 3.35.0, in-memory, spawned on a free loopback
 // port): the same contract suites the SQLite and in-memory stores pass.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test/support/ports.js';
 import { describeCallIndexContract, describeCallRecordCacheContract, aFullCallRecord } from '../../../graph/testing/index.js';
 import { childEnvironment } from '../../config/index.js';
 import { startProcess, type ManagedProcess } from '../../demo/managedProcess.js';
@@ -17,14 +17,6 @@ const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVEr
 let azurite: ManagedProcess;
 let connectionString: string;
 let tableCounter = 0;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   const port = await freePort();
