@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBotAdapter } from './adapter.js';
 import { installationUpdate, teamsMessage } from './testing/activities.js';
 import { visibleText } from './testing/cardReading.js';
-import { recordingLogger } from './testing/recordingLogger.js';
+import { recordingLogger } from '../graph/testing/index.js';
 
 const anonymous = { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' } as const;
 

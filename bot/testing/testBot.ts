@@ -10,8 +10,7 @@ import { FakeCallRecords } from './fakeCallRecords.js';
 import { fakeDiagnose } from './fakeDiagnosis.js';
 import type { MemoryStores } from './memoryStores.js';
 import { createMemoryStores } from './memoryStores.js';
-import type { LogEntry } from './recordingLogger.js';
-import { recordingLogger } from './recordingLogger.js';
+import { recordingLogger, type LogEntry } from '../../graph/testing/index.js';
 
 /** Saturday 28 Nov 2026, 15:00 UTC: the fixed "now" of bot tests. */
 export const TEST_NOW = new Date('2026-11-28T15:00:00.000Z');
