@@ -2,14 +2,13 @@
 // TestAdapter -> Application.run). Each answer is checked against the generator's ground truth,
 // which nobody on the bot side wrote, so a wrong lookup or a wrong card shows up here.
 import { describe, expect, it } from 'vitest';
-import { diagnoseCall, parseCallRecord } from '../diagnosis/index.js';
-import type { Diagnosis } from '../diagnosis/index.js';
 import { generateTenant } from '../emulator/data/generate.js';
 import type { GroundTruth } from '../emulator/data/groundTruth.js';
 import type { FullCallRecord } from '../graph/contract.js';
 import { teamsMessage } from '../bot/testing/activities.js';
 import { buttons, visibleText } from '../bot/testing/cardReading.js';
 import { createTestBot } from '../bot/testing/testBot.js';
+import { createDiagnose, thresholdsFromConfig } from '../server/diagnosisWiring.js';
 
 const now = new Date('2026-11-28T18:00:00Z');
 const tenant = generateTenant({ seed: 42, now });
@@ -17,11 +16,8 @@ const records = tenant.records as unknown as FullCallRecord[];
 const demoUser = tenant.users.find((u) => u.id === tenant.demoUserId)!;
 const asker = { id: demoUser.id, name: demoUser.displayName };
 
-function realDiagnose(record: FullCallRecord, userId: string): Diagnosis {
-  const parsed = parseCallRecord(record);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return diagnoseCall(parsed.record, userId);
-}
+// The diagnosis exactly as the server wires it into the bot, with default thresholds.
+const realDiagnose = createDiagnose(thresholdsFromConfig({}));
 
 const VERDICT_LABELS: Record<GroundTruth['verdict'], string> = {
   good: 'Good call',
