@@ -1,11 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BudgetOptions } from '../budget/graphBudget.js';
-import { createGraphServices } from '../createGraphServices.js';
 import { CallRecordNotFoundError, GraphInputError } from '../errors.js';
-import { silentLogger } from '../logger.js';
-import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
-import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
-import { graphErrorResponse, json, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+import { graphErrorResponse, json, route, scriptedFetch, type ScriptedFetch, graphServicesOver } from '../testing/index.js';
 
 const BASE = 'https://graph.example.test/v1.0/communications/callRecords';
 const CALL = 'e523d2ed-2966-4b6b-925b-754a88034cc5';
@@ -16,19 +12,7 @@ const user = (id: string, name: string) => ({ id, identity: { user: { id, displa
 const listEntry = (id: string, start: string, version = 1) => ({ id, version, type: 'peerToPeer', modalities: ['audio'], startDateTime: start, endDateTime: start, organizer_v2: user(ALICE, 'Alice') });
 
 function services(graph: ScriptedFetch, clock = { now: new Date('2026-11-20T12:00:00Z') }, budget?: BudgetOptions) {
-  const cache = new MemoryCallRecordCache();
-  const index = new MemoryCallIndex();
-  const s = createGraphServices({
-    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: 'https://graph.example.test', authorityHost: 'https://login.example.test' },
-    logger: silentLogger,
-    now: () => clock.now,
-    cache,
-    index,
-    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-    fetch: graph.fetch,
-    ...(budget && { budget }),
-  });
-  return { ...s, cache, index, clock };
+  return { ...graphServicesOver(graph, { now: () => clock.now, ...(budget && { budget }) }), clock };
 }
 
 /** A meeting whose sessions and participants come in two pages each. */

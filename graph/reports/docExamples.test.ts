@@ -5,22 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { graphExamplesDir } from '../../test/support/reference.js';
-import { createGraphServices } from '../createGraphServices.js';
-import { silentLogger } from '../logger.js';
-import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
-import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
-import { route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+import { route, scriptedFetch, type ScriptedFetch, graphServicesOver } from '../testing/index.js';
 
 function reportsOver(graph: ScriptedFetch) {
-  return createGraphServices({
-    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: 'https://graph.microsoft.com', authorityHost: 'https://login.microsoftonline.com' },
-    logger: silentLogger,
-    now: () => new Date('2022-12-05T00:00:00Z'),
-    cache: new MemoryCallRecordCache(),
-    index: new MemoryCallIndex(),
-    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-    fetch: graph.fetch,
-  }).callRecords;
+  return graphServicesOver(graph, { baseUrl: 'https://graph.microsoft.com', now: () => new Date('2022-12-05T00:00:00Z') }).callRecords;
 }
 
 const examples = [

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createGraphServices } from '../createGraphServices.js';
-import { silentLogger } from '../logger.js';
-import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
-import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
-import { json, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+import { json, route, scriptedFetch, type ScriptedFetch, graphServicesOver } from '../testing/index.js';
 
 function reportsOver(graph: ScriptedFetch) {
-  return createGraphServices({
-    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: 'https://graph.example.test', authorityHost: 'https://login.example.test' },
-    logger: silentLogger,
-    now: () => new Date('2026-11-20T12:00:00Z'),
-    cache: new MemoryCallRecordCache(),
-    index: new MemoryCallIndex(),
-    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-    fetch: graph.fetch,
-  }).callRecords;
+  return graphServicesOver(graph, { now: () => new Date('2026-11-20T12:00:00Z') }).callRecords;
 }
 
 const range = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-07-20T00:00:00Z') };

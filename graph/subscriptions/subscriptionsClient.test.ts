@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createGraphServices } from '../createGraphServices.js';
 import { GraphInputError, GraphUnavailableError } from '../errors.js';
-import { silentLogger } from '../logger.js';
-import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
-import { MemoryCallRecordCache } from '../stores/memoryCallRecordCache.js';
-import { graphErrorResponse, json, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+import { graphErrorResponse, json, route, scriptedFetch, type ScriptedFetch, graphServicesOver } from '../testing/index.js';
 
 const SUB = '7f105c7d-2dc5-4530-97cd-4e7ae6534c07';
 const ALICE = 'a11ce000-0000-4000-8000-000000000001';
@@ -12,15 +8,7 @@ const BOB = 'b0b00000-0000-4000-8000-000000000002';
 const NOW = new Date('2026-11-20T12:00:00Z');
 
 function subscriptionsOver(graph: ScriptedFetch) {
-  return createGraphServices({
-    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: 'https://graph.example.test', authorityHost: 'https://login.example.test' },
-    logger: silentLogger,
-    now: () => NOW,
-    cache: new MemoryCallRecordCache(),
-    index: new MemoryCallIndex(),
-    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-    fetch: graph.fetch,
-  }).subscriptions;
+  return graphServicesOver(graph, { now: () => NOW }).subscriptions;
 }
 
 const echo = route('POST', /\/v1\.0\/subscriptions$/, json({ id: SUB, resource: '/communications/callRecords', changeType: 'created,updated', notificationUrl: 'https://x/n', expirationDateTime: 'later', clientState: 'c' }, 201));

@@ -5,3 +5,4 @@ export { describeCallRecordCacheContract } from './callRecordCacheContract.js';
 export { aCallSummary, aFullCallRecord, aParticipant } from './builders.js';
 export { scriptedFetch, json, graphErrorResponse, route, droppedConnection, type ScriptedFetch, type SeenRequest } from './scriptedFetch.js';
 export { recordingLogger, type LogEntry } from './recordingLogger.js';
+export { graphServicesOver, type ScriptedServicesOptions } from './servicesOverScriptedFetch.js';
