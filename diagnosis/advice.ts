@@ -1,6 +1,49 @@
-// Concrete advice per cause. Phrased for the person who has to act: the user for their own side,
-// "ask <name> to ..." for the other person's side.
+// Concrete advice per cause, from the facts of the side it is about (connection type, Wi-Fi band,
+// phone line, Microsoft server), phrased for whoever can act: the user for their own side, "ask
+// <name> to ..." for the other person's, IT for Microsoft's network.
+import type { SideView } from './model.js';
+import { enumValue } from './read.js';
 import type { CauseCode, Side } from './types.js';
+
+/** What the record says about the side a cause is on. */
+export interface AdviceContext {
+  readonly connection: 'wired' | 'wifi' | 'mobile' | 'tunnel' | null;
+  readonly band24: boolean;
+  /** A phone-network party: the leg beyond Microsoft's gateway is the carrier's. */
+  readonly phone: boolean;
+}
+
+export const NO_CONTEXT: AdviceContext = { connection: null, band24: false, phone: false };
+
+export function adviceContextOf(where: SideView | null, side: Side): AdviceContext {
+  if (!where || side === 'service') return NO_CONTEXT;
+  const type = where.network ? enumValue(where.network.connectionType) : null;
+  const connection = type === 'wired' || type === 'wifi' || type === 'mobile' || type === 'tunnel' ? type : null;
+  return { connection, band24: where.network ? enumValue(where.network.wifiBand) === 'frequency24ghz' : false, phone: where.endpoint.phone };
+}
+
+/** Microsoft's side: nothing for the user to change. */
+export const SERVICE_ADVICE =
+  "The problem was inside Microsoft's network, not yours: nothing to change on your side. If it repeats, IT can check the Microsoft 365 service health.";
+
+/** The carrier's leg of a phone call: beyond Microsoft's gateway and beyond anything the user runs. */
+export const PHONE_ADVICE =
+  "The problem was on the phone network's side of the call (the carrier's leg beyond Microsoft's phone gateway): nothing to change on your side. If it repeats with this number, the other party can try another line, and IT can raise it with the carrier.";
+
+/** Network advice for a side already on a cable: the cable is not the fix. */
+const WIRED: Partial<Record<CauseCode, string>> = {
+  'packet-loss': 'pause large downloads, uploads or cloud backups during calls; the connection is already wired, so if loss repeats, have IT check the network link and router',
+  jitter: 'pause streaming and large transfers on the same network during calls; the connection is already wired, so if it repeats, have IT check the network for congestion',
+  'video-frame-loss': 'pause other transfers or turn off video if the network cannot keep up; the connection is already wired, so if it repeats, have IT check the network link',
+  'video-freezes': 'pause other transfers, or turn off incoming video to keep audio clear; the connection is already wired, so if it repeats, have IT check the network link',
+};
+
+const WIFI_24: Partial<Record<CauseCode, string>> = {
+  'packet-loss': 'switch to the 5 GHz Wi-Fi band or a cable, and pause large transfers during calls',
+  jitter: 'switch to the 5 GHz Wi-Fi band or a cable: 2.4 GHz is crowded',
+};
+
+const NETWORK_CODES = new Set<CauseCode>(['packet-loss', 'jitter', 'high-latency', 'congested-network', 'video-frame-loss', 'video-freezes', 'low-bandwidth']);
 
 // Pronoun-free, so the same text works for "you" and for "ask <name> to".
 export const ACTIONS: Readonly<Record<CauseCode, string>> = {
@@ -31,9 +74,18 @@ export const ACTIONS: Readonly<Record<CauseCode, string>> = {
   'congested-network': 'pause large transfers on the same network during calls, or ask IT to check the network for congestion',
 };
 
-export function adviceFor(code: CauseCode, side: Side, otherName: string | null): string {
-  const action = ACTIONS[code];
+function actionFor(code: CauseCode, context: AdviceContext): string {
+  if (context.connection === 'wired') return WIRED[code] ?? ACTIONS[code];
+  if (context.connection === 'wifi' && context.band24) return WIFI_24[code] ?? ACTIONS[code];
+  return ACTIONS[code];
+}
+
+export function adviceFor(code: CauseCode, side: Side, otherName: string | null, context: AdviceContext = NO_CONTEXT): string {
+  if (side === 'service') return SERVICE_ADVICE;
+  if (context.phone && NETWORK_CODES.has(code)) return PHONE_ADVICE;
+  const action = actionFor(code, context);
   if (side === 'other') return `Ask ${otherName ?? 'the other person'} to ${action}.`;
-  if (side === 'service') return `This looks like a problem on Microsoft's side rather than yours; if it repeats, ${action}.`;
+  // Whose network it was is not in the record: do not tell the user to fix theirs as if it were.
+  if (side === 'unknown' && NETWORK_CODES.has(code)) return `The record does not show whose network caused this. If it was yours: ${action}.`;
   return `${action.charAt(0).toUpperCase()}${action.slice(1)}.`;
 }

@@ -60,11 +60,24 @@ const SPECIAL: { code: CauseCode; record: Fields; user: string; verdict: string;
 ];
 
 describe('cause codes in a 1:1 call', () => {
-  it.each(ROWS)('when the problem is $code on Bob\'s side then Bob hears it is his side and Alice hears it is the other side', ({ code, record }) => {
+  // Bob's speaker shaped what Bob heard, not what Alice heard: for Alice it is a note about his experience.
+  const RENDER: readonly CauseCode[] = ['speaker-not-working', 'speaker-muted'];
+
+  it.each(ROWS.filter((r) => !RENDER.includes(r.code)))('when the problem is $code on Bob\'s side then Bob hears it is his side and Alice hears it is the other side', ({ code, record }) => {
     const alice = diagnoseCall(record, ALICE.id);
     const bob = diagnoseCall(record, BOB.id);
     expect(alice.verdict).toBe('poor');
     expect({ code: alice.causes[0]?.code, side: alice.causes[0]?.side }).toEqual({ code, side: 'other' });
+    expect(bob.verdict).toBe('poor');
+    expect({ code: bob.causes[0]?.code, side: bob.causes[0]?.side }).toEqual({ code, side: 'you' });
+  });
+
+  it.each(ROWS.filter((r) => RENDER.includes(r.code)))("when Bob's $code only shaped what he heard then it is his cause, and for Alice a note about his experience", ({ code, record }) => {
+    const alice = diagnoseCall(record, ALICE.id);
+    const bob = diagnoseCall(record, BOB.id);
+    expect(alice.verdict).toBe('good');
+    expect(alice.causes).toEqual([]);
+    expect(alice.notes).toEqual([expect.objectContaining({ code: 'their-experience', side: 'other', text: expect.stringMatching(/^Bob Lee's speaker .*their experience, not yours$/) })]);
     expect(bob.verdict).toBe('poor');
     expect({ code: bob.causes[0]?.code, side: bob.causes[0]?.side }).toEqual({ code, side: 'you' });
   });
@@ -201,11 +214,14 @@ describe('participants_v2 as a hint', () => {
 });
 
 describe('long cause lists', () => {
-  it('when forty meeting participants all have dead microphones then the answer lists at most a dozen causes', () => {
-    const legs = Array.from({ length: 40 }, (_, i) => ({ participant: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, device: { captureNotFunctioningEventRatio: 1 } } }));
+  it('when forty meeting participants all have dead microphones then they are one grouped cause, not forty', () => {
+    const legs = Array.from({ length: 40 }, (_, i) => ({ participant: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}`, device: { captureNotFunctioningEventRatio: 1 } } }));
     const d = diagnoseCall(groupCall([{ participant: ALICE }, ...legs]), ALICE.id);
-    expect(d.causes).toHaveLength(12);
-    expect(d.causes.every((c) => c.code === 'mic-not-working' && c.side === 'other')).toBe(true);
+    expect(d.causes).toHaveLength(1);
+    expect(d.causes[0]).toMatchObject({ code: 'mic-not-working', side: 'other' });
+    expect(d.causes[0]!.evidence).toMatch(/^40 attendees sent poor audio or video to the meeting because of a microphone that was not working \(Person \d+, Person \d+ and 38 more\)/);
+    expect(d.causes[0]!.advice).toMatch(/^Ask the 40 attendees concerned to check/);
+    expect(d.summary).toContain('among 40 other attendees');
   });
 });
 

@@ -1,13 +1,16 @@
 // Device and setting problems from deviceInfo: a microphone or speaker that did not work, a muted
-// speaker, howling, CPU overload, glitches, quiet or clipping speech.
+// speaker, howling, CPU overload, glitches, quiet or clipping speech; and from the video streams,
+// a sender that could not process video fast enough. Each check reads every field it names and
+// keeps the strongest; what only shaped the other person's own listening is a note, not a cause.
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { CallView, SideView } from './model.js';
 import { num } from './read.js';
+import { seconds, windowOf } from './time.js';
 import { breachesKey } from './thresholds.js';
 import type { ThresholdKey, Thresholds } from './thresholds.js';
-import type { CauseCode, Evidence } from './types.js';
-import { percent, possessive } from './wording.js';
+import type { CauseCode, Evidence, Note } from './types.js';
+import { percent, possessive, subject } from './wording.js';
 
 interface Check {
   readonly code: CauseCode;
@@ -32,46 +35,104 @@ const CHECKS: readonly Check[] = [
     capture: false,
     phrase: (who, field, value) => `${who} speaker was ${field === 'renderMuteEventRatio' ? 'muted' : 'at zero volume'} for ${percent(value)} of the call`,
   },
-  { code: 'echo-howling', fields: ['howlingEventCount'], key: 'device.howlingEvents', confidence: 0.8, capture: true, phrase: (who, _f, value) => `${who} device picked up howling (feedback) ${value} time${value === 1 ? '' : 's'}` },
   { code: 'cpu-overload', fields: ['cpuInsufficentEventRatio'], key: 'device.cpuInsufficientRatio', confidence: 0.75, capture: true, phrase: ratio('computer was too busy (CPU) to process audio') },
   { code: 'audio-glitches', fields: ['deviceGlitchEventRatio'], key: 'device.glitchRatio', confidence: 0.6, capture: true, phrase: ratio('audio device glitched') },
-  { code: 'audio-glitches', fields: ['micGlitchRate', 'speakerGlitchRate'], key: 'device.glitchesPer5Min', confidence: 0.55, capture: true, phrase: (who, field, value) => `${who} ${field === 'micGlitchRate' ? 'microphone' : 'speaker'} glitched ${Math.round(value)} times per 5 minutes` },
+  { code: 'audio-glitches', fields: ['micGlitchRate'], key: 'device.glitchesPer5Min', confidence: 0.55, capture: true, phrase: (who, _f, value) => `${who} microphone glitched ${Math.round(value)} times per 5 minutes` },
+  // A glitching speaker is heard only by its owner: what they received, not what they sent.
+  { code: 'audio-glitches', fields: ['speakerGlitchRate'], key: 'device.glitchesPer5Min', confidence: 0.55, capture: false, phrase: (who, _f, value) => `${who} speaker glitched ${Math.round(value)} times per 5 minutes` },
   { code: 'low-speech-level', fields: ['lowSpeechLevelEventRatio'], key: 'device.lowSpeechRatio', confidence: 0.6, capture: true, phrase: ratio('speech was too quiet') },
   { code: 'mic-clipping', fields: ['deviceClippingEventRatio'], key: 'device.clippingRatio', confidence: 0.6, capture: true, phrase: ratio('microphone was clipping (too loud)') },
 ];
 
-function deviceFindingsAt(where: SideView, captureOnly: boolean, thresholds: Thresholds): Finding[] {
+export interface DeviceResult {
+  readonly findings: readonly Finding[];
+  /** What only shaped the other person's own listening in a 1:1 call. */
+  readonly notes: readonly Note[];
+}
+
+/** Howling is counted, not a ratio: judge the count over the leg's length (ours, a heuristic). */
+function howling(where: SideView, legSeconds: number | null, thresholds: Thresholds): Finding | null {
+  const count = where.device ? num(where.device.howlingEventCount) : null;
+  if (count === null || !breachesKey(count, 'device.howlingEvents', thresholds)) return null;
+  const perHour = legSeconds && legSeconds > 0 ? (count * 3600) / legSeconds : null;
+  if (perHour !== null && !breachesKey(perHour, 'device.howlingPerHour', thresholds)) return null;
+  const rate = perHour !== null ? ` (${perHour.toFixed(0)} an hour)` : '';
+  return findingFor('echo-howling', where, {
+    tier: 'root',
+    confidence: 0.8,
+    evidence: `${possessive(where)} device picked up howling (feedback) ${count} times${rate}`,
+    facts: [{ field: `${where.devicePath}.howlingEventCount`, value: count, threshold: thresholds['device.howlingEvents'] }],
+    makesPoor: true,
+  });
+}
+
+function checksAt(where: SideView, captureOnly: boolean, thresholds: Thresholds): { check: Check; finding: Finding }[] {
   const device = where.device;
   if (!device) return [];
-  const out: Finding[] = [];
+  const out: { check: Check; finding: Finding }[] = [];
   for (const check of CHECKS) {
     if (captureOnly && !check.capture) continue;
+    let best: { field: string; value: number } | null = null;
     for (const field of check.fields) {
       const value = num(device[field]);
       if (value === null || !breachesKey(value, check.key, thresholds)) continue;
-      const fact: Evidence = { field: `${where.devicePath}.${field}`, value, threshold: thresholds[check.key] };
-      out.push(findingFor(check.code, where, { tier: 'root', confidence: check.confidence, evidence: check.phrase(possessive(where), field, value), facts: [fact], makesPoor: true }));
-      break;
+      if (!best || value / thresholds[check.key] > best.value / thresholds[check.key]) best = { field, value };
     }
+    if (!best) continue;
+    const fact: Evidence = { field: `${where.devicePath}.${best.field}`, value: best.value, threshold: thresholds[check.key] };
+    out.push({ check, finding: findingFor(check.code, where, { tier: 'root', confidence: check.confidence, evidence: check.phrase(possessive(where), best.field, best.value), facts: [fact], makesPoor: true }) });
+  }
+  return out;
+}
+
+/** A sender that could not process video fast enough (Graph's lowVideoProcessingCapabilityRatio). */
+function videoProcessing(call: CallView, thresholds: Thresholds): Finding[] {
+  const out: Finding[] = [];
+  for (const stream of call.streams) {
+    if (!stream.relevant || (stream.kind !== 'video' && stream.kind !== 'screenSharing') || !stream.sender || stream.sender.side === 'service') continue;
+    const value = num(stream.stream.lowVideoProcessingCapabilityRatio);
+    if (value === null || !breachesKey(value, 'video.lowProcessingRatio', thresholds)) continue;
+    out.push(
+      findingFor('cpu-overload', stream.sender, {
+        tier: 'root',
+        confidence: 0.7,
+        evidence: `${possessive(stream.sender)} computer ran below 70% of its expected video processing capability for ${percent(value)} of the call (Graph's lowVideoProcessingCapabilityRatio)`,
+        facts: [{ field: `${stream.path}.lowVideoProcessingCapabilityRatio`, value, threshold: thresholds['video.lowProcessingRatio'] }],
+        makesPoor: true,
+      }),
+    );
   }
   return out;
 }
 
 /**
- * Devices that shaped the user's call: their own, the other person's in a 1:1 call, and in a
- * meeting only the capture side of other participants (their speaker only affected them).
+ * Devices that shaped the user's call: their own, the other person's microphone in a 1:1 call,
+ * and in a meeting only the capture side of other participants. The other person's speaker shaped
+ * what they heard, not what the user heard: a note, not a cause.
  */
-export function deviceFindings(call: CallView, thresholds: Thresholds): Finding[] {
-  const out: Finding[] = [];
+export function deviceFindings(call: CallView, thresholds: Thresholds): DeviceResult {
+  const findings: Finding[] = [];
+  const notes: Note[] = [];
   const seen = new Set<string>();
-  for (const media of call.media) {
-    for (const where of [media.caller, media.callee]) {
-      if (where.scope === 'none' || !where.device) continue;
-      const key = `${where.endpoint.key}|${where.scope}`;
-      if (seen.has(key) && where.endpoint.key.startsWith('id:')) continue;
-      seen.add(key);
-      out.push(...deviceFindingsAt(where, where.scope === 'sending', thresholds));
+  for (const session of call.sessions) {
+    const legSeconds = seconds(session.window) ?? call.callSeconds;
+    for (const segment of session.segments) {
+      for (const media of segment.media) {
+        for (const where of [media.caller, media.callee]) {
+          if (where.scope === 'none' || !where.device) continue;
+          const key = `${where.endpoint.key}|${where.scope}`;
+          if (seen.has(key) && where.endpoint.key.startsWith('id:')) continue;
+          seen.add(key);
+          for (const { check, finding } of checksAt(where, where.scope === 'sending', thresholds)) {
+            if (where.side === 'other' && call.userFound && !check.capture) {
+              notes.push({ code: 'their-experience', side: 'other', text: `${finding.evidence}, so ${subject(where)} may not have heard the call well; that was their experience, not yours`, facts: finding.facts });
+            } else findings.push(finding);
+          }
+          const howled = howling(where, seconds(windowOf(segment.startDateTime, segment.endDateTime)) ?? legSeconds, thresholds);
+          if (howled) findings.push(howled);
+        }
+      }
     }
   }
-  return out;
+  return { findings: [...findings, ...videoProcessing(call, thresholds)], notes };
 }

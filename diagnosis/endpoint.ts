@@ -4,15 +4,17 @@ import type { EndpointView } from './model.js';
 import { maskPhoneNumber } from './phone/mask.js';
 import { enumValue, obj, objOrEmpty, str } from './read.js';
 
+const PHONE_NUMBER = /^\+?[\d\s().*-]{6,}$/;
+
 /** Phone participants can carry their number as display name; it is personal data, so only its last digits show. */
 function safeDisplayName(name: string | null): string | null {
   if (name === null) return null;
-  return /^\+?[\d\s().*-]{6,}$/.test(name.trim()) ? maskPhoneNumber(name) : name;
+  return PHONE_NUMBER.test(name.trim()) ? maskPhoneNumber(name) : name;
 }
 
 const IDENTITY_SET_KEYS = ['user', 'guest', 'phone', 'acsUser', 'azureCommunicationServicesUser', 'applicationInstance', 'application', 'onPremises', 'encrypted', 'spoolUser'];
 
-function identityIds(endpoint: Readonly<Record<string, unknown>>): { ids: string[]; displayName: string | null } {
+function identityIds(endpoint: Readonly<Record<string, unknown>>): { ids: string[]; displayName: string | null; phone: boolean } {
   const ids: string[] = [];
   let displayName: string | null = null;
   const take = (identity: unknown): void => {
@@ -25,7 +27,8 @@ function identityIds(endpoint: Readonly<Record<string, unknown>>): { ids: string
   take(endpoint.associatedIdentity);
   const set = obj(endpoint.identity);
   if (set) for (const key of IDENTITY_SET_KEYS) take(set[key]);
-  return { ids, displayName };
+  const phone = obj(set?.phone) !== null || (ids[0] !== undefined && PHONE_NUMBER.test(ids[0]));
+  return { ids, displayName, phone };
 }
 
 function kindOf(endpoint: Readonly<Record<string, unknown>>): EndpointView['kind'] {
@@ -51,9 +54,10 @@ function trueTokens(tokens: unknown): string[] {
 export function readEndpoint(raw: unknown, path: string, userId: string | null, fallback: EndpointView | null, anonymousIsUser = false): EndpointView {
   const endpoint = objOrEmpty(raw);
   let kind = kindOf(endpoint);
-  let { ids, displayName } = identityIds(endpoint);
+  let { ids, displayName, phone } = identityIds(endpoint);
   if (fallback && ids.length === 0 && (kind === 'unknown' || kind === fallback.kind)) {
     ids = [...fallback.ids];
+    phone ||= fallback.phone;
     displayName ??= fallback.displayName;
     if (kind === 'unknown') kind = fallback.kind;
   }
@@ -70,5 +74,6 @@ export function readEndpoint(raw: unknown, path: string, userId: string | null, 
     feedbackTokens: trueTokens(feedback.tokens),
     path,
     key,
+    phone: kind !== 'service' && phone,
   };
 }

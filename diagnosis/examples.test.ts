@@ -20,10 +20,12 @@ function record(name: string): CallRecordInput {
 describe('get callRecord with sessions and segments (v1.0 example)', () => {
   const call = record('get-callrecord-expand-sessions-segments.v1.0.json');
 
-  it('when Abbie asks then her call is good: the one stream carries no poor metric and too few packets are not claimed', () => {
+  it('when Abbie asks then the 26-second call with one measured value is unclassified, and the answer says what was measured', () => {
     const d = diagnoseCall(call, ABBIE);
-    expect(d.verdict).toBe('good');
-    expect(d.causes).toEqual([]);
+    expect(d.verdict).toBe('unclassified');
+    expect(d.causes.map((c) => c.code)).toEqual(['no-quality-data']);
+    expect(d.causes[0]!.evidence).toBe('the record measured only averageJitter 16 ms on 1 stream (audio: what you sent) over 26 s, too little to call the call good');
+    expect(d.summary).not.toMatch(/stayed within/);
   });
 
   it('when Owen asks then his own "poor" rating makes the call poor, with no side blamed', () => {
@@ -54,14 +56,21 @@ describe('list sessions with segments (v1.0 example) wrapped into a record', () 
     expect(d.causes[0]).toMatchObject({ code: 'speaker-muted', side: 'you', evidence: 'your speaker was muted for 100% of the call' });
   });
 
-  it("when Owen asks then the same muted speaker is on Abbie's side, and the degraded audio he sent is explained by his network's own report", () => {
+  it("when Owen asks then the degraded audio he sent leads, on his side, with Abbie's mirrored flag as evidence; her muted speaker is a note about her experience", () => {
     const d = diagnoseCall(call, OWEN);
-    expect(d.causes[0]).toMatchObject({ code: 'speaker-muted', side: 'other' });
-    expect(d.causes[0]!.advice).toMatch(/^Ask Abbie Wilkins to unmute/);
-    // calleeToCaller (Owen -> Abbie) has averageAudioDegradation 1.160898 > 1.0; Owen's sentQualityEventRatio is 0.31.
+    // calleeToCaller (Owen -> Abbie) has averageAudioDegradation 1.160898 > 1.0; Owen's sentQualityEventRatio is 0.31,
+    // and Abbie's receivedQualityEventRatio 0.27 mirrors it: evidence for Owen's side, not a problem on Abbie's network.
+    expect(d.causes[0]).toMatchObject({ code: 'congested-network', side: 'you' });
+    expect(d.causes[0]!.evidence).toMatch(/^your network degraded outgoing audio for 31% of the call; Abbie Wilkins's device flagged the audio you sent as degraded by the network for 27% of the call/);
+    expect(d.causes.some((c) => c.side === 'other')).toBe(false);
+    expect(d.notes).toContainEqual(expect.objectContaining({ code: 'their-experience', side: 'other', text: expect.stringMatching(/^Abbie Wilkins's speaker was muted for 100% of the call/) }));
+  });
+
+  it("when Abbie asks then Owen's network is not blamed for her own network: her received flag is evidence about what Owen sent", () => {
+    const d = diagnoseCall(call, ABBIE);
     const congestion = d.causes.find((c) => c.code === 'congested-network');
-    expect(congestion).toMatchObject({ side: 'you' });
-    expect(congestion!.evidence).toContain('31%');
+    expect(congestion).toMatchObject({ side: 'other' });
+    expect(d.causes.some((c) => c.code === 'congested-network' && c.side === 'you')).toBe(false);
   });
 
   it('when read for the tab then the degraded stream is poor and its degradation cell is the poor one', () => {
@@ -78,6 +87,7 @@ describe('records without quality data', () => {
     const d = diagnoseCall(record('get-callrecord.v1.0.json'), ABBIE);
     expect(d.verdict).toBe('unclassified');
     expect(d.causes.map((c) => c.code)).toEqual(['no-quality-data']);
+    expect(d.causes[0]!.evidence).toMatch(/^the record has no session data: it was fetched without \$expand=sessions/);
   });
 
   it('when only participants were expanded then it is unclassified too', () => {

@@ -1,6 +1,8 @@
 // A candidate cause before ranking. Detectors produce these; rank.ts orders and merges them.
-import { adviceFor } from './advice.js';
+import { adviceFor, adviceContextOf } from './advice.js';
+import type { AdviceContext } from './advice.js';
 import type { SideView } from './model.js';
+import type { Problem } from './symptoms.js';
 import type { Cause, CauseCode, Evidence, Side } from './types.js';
 
 /**
@@ -24,12 +26,21 @@ export interface Finding {
   readonly makesPoor: boolean;
   /** Replaces the cause's usual advice when the record already shows it was followed (a rejoin after a drop). */
   readonly advice?: string;
+  /** The facts of the side the finding is about, so the advice fits it (no "use a cable" on a cable). */
+  readonly context: AdviceContext;
+  /** The scope of the side it is on: another attendee's leg in a meeting is 'sending'. */
+  readonly scope: SideView['scope'] | null;
+  /** Root causes: the stream problems they explain. Symptoms: the problem they are. */
+  readonly explains?: readonly Problem[];
+  readonly problem?: Problem;
+  /** How many attendees a grouped finding stands for. */
+  readonly group?: number;
 }
 
 export function findingFor(
   code: CauseCode,
   where: SideView | null,
-  fields: { tier: FindingTier; confidence: number; evidence: string; facts: readonly Evidence[]; makesPoor: boolean; side?: Side },
+  fields: { tier: FindingTier; confidence: number; evidence: string; facts: readonly Evidence[]; makesPoor: boolean; side?: Side; explains?: readonly Problem[]; problem?: Problem },
 ): Finding {
   const side = fields.side ?? where?.side ?? 'unknown';
   return {
@@ -42,6 +53,10 @@ export function findingFor(
     key: `${code}|${side}|${where?.endpoint.key ?? ''}`,
     otherName: side === 'other' ? (where?.endpoint.displayName ?? null) : null,
     makesPoor: fields.makesPoor,
+    context: adviceContextOf(where, side),
+    scope: where?.scope ?? null,
+    ...(fields.explains ? { explains: fields.explains } : {}),
+    ...(fields.problem ? { problem: fields.problem } : {}),
   };
 }
 
@@ -51,7 +66,7 @@ export function toCause(finding: Finding): Cause {
     side: finding.side,
     confidence: Math.round(Math.min(1, Math.max(0, finding.confidence)) * 100) / 100,
     evidence: finding.evidence,
-    advice: finding.advice ?? adviceFor(finding.code, finding.side, finding.otherName),
+    advice: finding.advice ?? adviceFor(finding.code, finding.side, finding.otherName, finding.context),
     facts: finding.facts,
   };
 }

@@ -17,6 +17,8 @@ export interface EndpointView {
   readonly path: string;
   /** Stable key so the same person on several segments is recognised as one endpoint. */
   readonly key: string;
+  /** A phone-network party (identity.phone, or a number as its id): no Teams client, reached through a gateway. */
+  readonly phone: boolean;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface StreamView {
   readonly relative: 'sent' | 'received' | 'other';
   /** True when what the user heard or saw (or what others got from them) depended on this stream. */
   readonly relevant: boolean;
+  /** Both ends are Microsoft servers (conferencing server, relay, phone gateway): only Microsoft's network was on the path. */
+  readonly betweenServices: boolean;
 }
 
 export interface MediaView {
@@ -103,4 +107,10 @@ export interface CallView {
   readonly sessions: readonly SessionView[];
   readonly streams: readonly StreamView[];
   readonly media: readonly MediaView[];
+  /** False when the record carried no sessions at all (fetched without $expand=sessions). */
+  readonly hasSessions: boolean;
+  /** Some other participant's leg to a service is in the record: a meeting or group call. */
+  readonly isMeeting: boolean;
+  /** Length of the call from the record's start/end, when both are readable. */
+  readonly callSeconds: number | null;
 }

@@ -10,7 +10,7 @@ import type { Problem } from './symptoms.js';
 import { breachesKey } from './thresholds.js';
 import type { Thresholds } from './thresholds.js';
 import type { CauseCode, Evidence } from './types.js';
-import { percent, possessive } from './wording.js';
+import { percent, possessive, subject } from './wording.js';
 
 export interface NetworkCondition {
   readonly code: CauseCode;
@@ -69,19 +69,48 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
       selfEvident: true,
     });
   }
-  // Graph's own verdict that the network hurt this side's audio: a root cause only when nothing sharper is there.
-  for (const [field, explains, verb] of [['sentQualityEventRatio', 'sent', 'outgoing'], ['receivedQualityEventRatio', 'received', 'incoming']] as const) {
-    const value = num(net[field]);
-    if (value === null || !breachesKey(value, 'network.qualityEventRatio', thresholds)) continue;
+  // Graph's own verdict that the network hurt the audio this side sent. The received flag is not
+  // read here: it mirrors the sender's problem (receivedFlagProblems), not the receiver's network.
+  const sent = num(net.sentQualityEventRatio);
+  if (sent !== null && breachesKey(sent, 'network.qualityEventRatio', thresholds)) {
     out.push({
       code: 'congested-network',
       where,
-      phrase: `${p} network degraded ${verb} audio for ${percent(value)} of the call`,
-      facts: [{ field: `${path}.${field}`, value, threshold: thresholds['network.qualityEventRatio'] }],
+      phrase: `${p} network degraded outgoing audio for ${percent(sent)} of the call`,
+      facts: [{ field: `${path}.sentQualityEventRatio`, value: sent, threshold: thresholds['network.qualityEventRatio'] }],
+      // A congested network hurts both directions; what it sent is what it measured.
       confidence: 0.5,
-      explains,
       selfEvident: true,
     });
+  }
+  return out;
+}
+
+/**
+ * A receiver's receivedQualityEventRatio says the audio it got was degraded; in real records it
+ * mirrors the sender's sentQualityEventRatio for the same stream. So it is evidence about the
+ * stream's sender (whose conditions explain it first), not a condition of the receiver's network.
+ */
+export function receivedFlagProblems(call: CallView, thresholds: Thresholds): Problem[] {
+  const out: Problem[] = [];
+  for (const media of call.media) {
+    for (const [receiver, sender, direction] of [[media.caller, media.callee, 'calleeToCaller'], [media.callee, media.caller, 'callerToCallee']] as const) {
+      const value = receiver.network ? num(receiver.network.receivedQualityEventRatio) : null;
+      if (value === null || !breachesKey(value, 'network.qualityEventRatio', thresholds)) continue;
+      const stream = media.streams.find((s) => s.direction === direction && (s.kind === 'audio' || s.kind === 'unknown')) ?? null;
+      if (stream ? !stream.relevant : receiver.scope !== 'full') continue;
+      out.push({
+        kind: 'loss',
+        code: 'congested-network',
+        phrase: `${possessive(receiver)} device flagged the audio ${subject(sender)} sent as degraded by the network for ${percent(value)} of the call`,
+        facts: [{ field: `${receiver.networkPath}.receivedQualityEventRatio`, value, threshold: thresholds['network.qualityEventRatio'] }],
+        severity: value / thresholds['network.qualityEventRatio'],
+        origin: sender,
+        receiver,
+        stream,
+        makesPoor: true,
+      });
+    }
   }
   return out;
 }
@@ -149,11 +178,17 @@ export function networkFindings(call: CallView, problems: readonly Problem[], th
       }
     }
   }
+  const poorProblems = problems.filter((p) => p.makesPoor).length;
   return [...byKey.values()].map(({ condition, problems: explained, score }) => {
     const shown = [...explained].sort((a, b) => b.severity - a.severity).slice(0, 2);
+    // Confidence: the condition's own strength, how far past its limit the worst problem it explains
+    // went, and how much of the call's degradation it accounts for.
+    const worst = shown[0]?.severity ?? 1;
+    const share = poorProblems === 0 ? 0 : explained.filter((p) => p.makesPoor).length / poorProblems;
     return findingFor(condition.code, condition.where, {
       tier: 'root',
-      confidence: Math.min(0.95, score + 0.03 * Math.min(3, Math.max(0, explained.length - 1))),
+      explains: explained,
+      confidence: Math.min(0.95, score + 0.03 * Math.min(3, Math.max(0, explained.length - 1)) + 0.02 * Math.min(2, Math.max(0, worst - 1)) + 0.04 * share),
       evidence: [condition.phrase, ...shown.map((p) => p.phrase)].join('; '),
       facts: [...condition.facts, ...shown.flatMap((p) => p.facts)],
       makesPoor: condition.selfEvident === true || explained.some((p) => p.makesPoor),

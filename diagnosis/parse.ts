@@ -30,6 +30,25 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Graph's collections are JSON arrays; an object in their place would be silently read as empty. */
+function listProblem(sessions: readonly unknown[]): string | null {
+  for (let i = 0; i < sessions.length; i++) {
+    const segments = obj(sessions[i])?.segments;
+    if (segments !== undefined && segments !== null && !Array.isArray(segments)) return `"sessions[${i}].segments" must be an array of segments but is ${describe(segments)}`;
+    const list = arr(segments);
+    for (let j = 0; j < list.length; j++) {
+      const media = obj(list[j])?.media;
+      if (media !== undefined && media !== null && !Array.isArray(media)) return `"sessions[${i}].segments[${j}].media" must be an array of media lines but is ${describe(media)}`;
+      const lines = arr(media);
+      for (let k = 0; k < lines.length; k++) {
+        const streams = obj(lines[k])?.streams;
+        if (streams !== undefined && streams !== null && !Array.isArray(streams)) return `"sessions[${i}].segments[${j}].media[${k}].streams" must be an array of streams but is ${describe(streams)}`;
+      }
+    }
+  }
+  return null;
+}
+
 export function parseCallRecord(json: unknown): ParseResult {
   const root = obj(json);
   if (!root) return { ok: false, problem: `expected a call record (a JSON object) but got ${describe(json)}` };
@@ -55,6 +74,8 @@ export function parseCallRecord(json: unknown): ParseResult {
   const hasCallShape = root.sessions !== undefined || root.startDateTime !== undefined || root.modalities !== undefined || root.type !== undefined || root.organizer_v2 !== undefined;
   if (!hasCallShape) return { ok: false, problem: 'the object has none of the call record fields (sessions, startDateTime, type, modalities, organizer_v2)' };
   if (arr(root.sessions).some((s) => obj(s) === null)) return { ok: false, problem: '"sessions" contains an entry that is not an object' };
+  const misshapen = listProblem(arr(root.sessions));
+  if (misshapen) return { ok: false, problem: misshapen };
   return { ok: true, record: root as CallRecordInput, warnings: pagingWarnings(root) };
 }
 

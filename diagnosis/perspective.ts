@@ -79,6 +79,7 @@ function readMedia(raw: unknown, path: string, seg: SegmentContext): MediaView {
       receiver,
       relative,
       relevant,
+      betweenServices: sender?.endpoint.kind === 'service' && receiver?.endpoint.kind === 'service',
     });
   });
   return { path, label, caller, callee, streams };
@@ -185,5 +186,15 @@ export function buildCallView(record: unknown, userId: unknown, thresholds: Thre
   });
 
   const media = sessions.flatMap((s) => s.segments.flatMap((seg) => seg.media));
-  return { callId: str(root.id) ?? '', type: str(root.type), userFound, sessions, media, streams: media.flatMap((m) => m.streams) };
+  return {
+    callId: str(root.id) ?? '',
+    type: str(root.type),
+    userFound,
+    sessions,
+    media,
+    streams: media.flatMap((m) => m.streams),
+    hasSessions: Array.isArray(root.sessions),
+    isMeeting: enumValue(root.type) === 'groupcall' || sessions.some((s) => s.segments.some((seg) => seg.othersLeg)),
+    callSeconds: seconds(windowOf(root.startDateTime, root.endDateTime)),
+  };
 }

@@ -1,6 +1,9 @@
-// Orders findings: what explains the verdict first. Root causes (network, device, settings) rank
-// above the symptoms they explain; a symptom leads only when nothing explains it, and says so.
+// Orders findings: what explains the verdict first. A root cause (network, device, setting) ranks
+// above the symptoms it explains; against everything else (another root cause, a symptom nothing
+// explains) confidence decides, so a device problem does not outrank a network degradation it does
+// not explain. In a meeting the asker's own legs come first and other attendees' alike causes are grouped.
 import type { Finding, FindingTier } from './finding.js';
+import { causeLabel } from './labels.js';
 import type { Verdict } from './types.js';
 
 // A dropped or failed call leads with what can end or block a call; a muted speaker cannot, so it follows the failure.
@@ -12,6 +15,8 @@ export const MAX_CAUSES = 12;
 
 const UNEXPLAINED = 'nothing else in the record (Wi-Fi, VPN, mobile network, device) explains it';
 
+const STRONGER: Record<FindingTier, number> = { failureRoot: 0, root: 1, failure: 2, symptom: 3, rating: 4, nodata: 5 };
+
 function merge(findings: readonly Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
   for (const f of findings) {
@@ -20,20 +25,72 @@ function merge(findings: readonly Finding[]): Finding[] {
       byKey.set(f.key, f);
       continue;
     }
-    const best = f.confidence > known.confidence ? f : known;
-    // The same condition found twice keeps its strongest evidence and its strongest role.
-    const tier = f.tier === 'failureRoot' || known.tier === 'failureRoot' ? 'failureRoot' : best.tier;
-    byKey.set(f.key, { ...best, tier, makesPoor: f.makesPoor || known.makesPoor });
+    // The same condition found twice keeps its strongest role (a root over a symptom) and its strongest evidence.
+    const role = STRONGER[f.tier] < STRONGER[known.tier] ? f : STRONGER[known.tier] < STRONGER[f.tier] ? known : f.confidence > known.confidence ? f : known;
+    const explains = [...(known.explains ?? []), ...(f.explains ?? [])];
+    byKey.set(f.key, { ...role, confidence: Math.max(f.confidence, known.confidence), makesPoor: f.makesPoor || known.makesPoor, ...(explains.length > 0 ? { explains } : {}) });
   }
   return [...byKey.values()];
 }
 
-export function rankFindings(findings: readonly Finding[], verdict: Verdict): Finding[] {
+/** The problems some listed root cause explains: those symptoms follow it, they do not compete with it. */
+function explainedProblems(findings: readonly Finding[]): Set<unknown> {
+  return new Set(findings.flatMap((f) => (f.tier === 'root' || f.tier === 'failureRoot' ? (f.explains ?? []) : [])));
+}
+
+/** Other attendees with the same cause become one finding: "3 attendees ... (Ana, Ben and 1 more)". */
+function group(findings: readonly Finding[]): Finding[] {
+  const byCode = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.side !== 'other' || f.scope !== 'sending') continue;
+    const list = byCode.get(`${f.code}|${f.tier}`) ?? [];
+    list.push(f);
+    byCode.set(`${f.code}|${f.tier}`, list);
+  }
+  const grouped = new Map<Finding, Finding | null>();
+  for (const list of byCode.values()) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => b.confidence - a.confidence);
+    const names = sorted.map((f) => f.otherName).filter((n): n is string => n !== null);
+    const named = names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${list.length - 2} more`;
+    const lead = sorted[0]!;
+    const head: Finding = {
+      ...lead,
+      key: `group|${lead.code}|${lead.tier}`,
+      evidence: `${list.length} attendees sent poor audio or video to the meeting because of ${causeLabel(lead.code)}${named ? ` (${named})` : ''}; for example ${lead.evidence}`,
+      facts: sorted.slice(0, 3).flatMap((f) => f.facts),
+      otherName: `the ${list.length} attendees concerned`,
+      group: list.length,
+      explains: sorted.flatMap((f) => f.explains ?? []),
+    };
+    sorted.forEach((f, i) => grouped.set(f, i === 0 ? head : null));
+  }
+  return findings.flatMap((f) => {
+    if (!grouped.has(f)) return [f];
+    const replacement = grouped.get(f);
+    return replacement ? [replacement] : [];
+  });
+}
+
+export interface RankOptions {
+  /** A meeting: the asker's own side first, other attendees grouped. */
+  readonly meeting?: boolean;
+}
+
+export function rankFindings(findings: readonly Finding[], verdict: Verdict, options: RankOptions = {}): Finding[] {
   const order = verdict === 'dropped' || verdict === 'setup-failed' ? ORDER_FOR_FAILURE : ORDER_FOR_POOR;
-  const ranked = merge(findings)
-    .sort((a, b) => order[a.tier] - order[b.tier] || b.confidence - a.confidence || a.code.localeCompare(b.code))
+  const merged = merge(findings);
+  const explained = explainedProblems(merged);
+  // Root causes and the symptoms nothing explains compete on confidence; an explained symptom follows.
+  const tierOf = (f: Finding): number => (f.tier === 'symptom' && f.problem && !explained.has(f.problem) ? order.root : order[f.tier]);
+  // A failure frames a dropped or failed call before anything else, own side or not.
+  const framing = (f: Finding): number => (order === ORDER_FOR_FAILURE ? Math.min(order[f.tier], 2) : 0);
+  // The asker's own legs: their side, or a stream they sent or received.
+  const own = (f: Finding): number => (!options.meeting || f.side === 'you' || (f.problem?.stream != null && f.problem.stream.relative !== 'other') ? 0 : 1);
+  const ranked = (options.meeting ? group(merged) : merged)
+    .sort((a, b) => framing(a) - framing(b) || own(a) - own(b) || tierOf(a) - tierOf(b) || b.confidence - a.confidence || a.code.localeCompare(b.code))
     .slice(0, MAX_CAUSES);
   const top = ranked[0];
-  if (top && top.tier === 'symptom') ranked[0] = { ...top, evidence: `${top.evidence}; ${UNEXPLAINED}` };
+  if (top && top.tier === 'symptom' && !(top.problem && explained.has(top.problem))) ranked[0] = { ...top, evidence: `${top.evidence}; ${UNEXPLAINED}` };
   return ranked;
 }

@@ -18,8 +18,14 @@ export function arr(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+const NUMERIC = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+/** A number, or a numeric string: Graph sends Int64 and Decimal as strings under IEEE754Compatible=true. */
 export function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string' || value.length > 32 || !NUMERIC.test(value)) return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
 }
 
 export function str(value: unknown): string | null {

@@ -5,6 +5,7 @@ import type { MetricReading, StreamAssessment } from './classify.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { CallView, SideView, StreamView } from './model.js';
+import { durationMs } from './duration.js';
 import { num } from './read.js';
 import { breachesKey } from './thresholds.js';
 import type { Thresholds } from './thresholds.js';
@@ -54,16 +55,28 @@ function audioProblems(a: StreamAssessment): Problem[] {
   if (jitter?.value != null) out.push(problem(a, 'jitter', 'jitter', `jitter on ${streamPhrase(a.view)} averaged ${ms(jitter.value)}`, jitter));
   if (rtt?.value != null) out.push(problem(a, 'latency', 'high-latency', `the round trip for ${streamPhrase(a.view)} averaged ${ms(rtt.value)}`, rtt));
   if (!loss && !jitter) {
-    // Degradation and concealment are effects of loss or jitter; blame whichever was closer to its limit.
+    // Degradation and concealment are effects, not causes: say the audio was degraded and cite what
+    // was measured. The code follows the network metric closest to its limit, the network jitter
+    // buffer's own figure (averageAudioNetworkJitter) included.
     const effect = poor.get('averageAudioDegradation') ?? poor.get('averageRatioOfConcealedSamples');
     if (effect?.value != null) {
+      const networkJitter = durationMs(a.view.stream.averageAudioNetworkJitter);
       const ratio = (name: string): number => (all.get(name)?.value != null ? severity(all.get(name)!) : 0);
-      const isJitter = ratio('averageJitter') > ratio('averagePacketLossRate');
+      const jitterRatio = Math.max(ratio('averageJitter'), networkJitter !== null && all.get('averageJitter')?.threshold ? networkJitter / all.get('averageJitter')!.threshold! : 0);
+      const isJitter = jitterRatio > ratio('averagePacketLossRate');
+      const measured = [
+        all.get('averagePacketLossRate')?.value != null ? `packet loss ${percent(all.get('averagePacketLossRate')!.value!)}` : null,
+        all.get('averageJitter')?.value != null ? `jitter ${ms(all.get('averageJitter')!.value!)}` : null,
+        networkJitter !== null ? `network jitter ${ms(networkJitter)}` : null,
+      ].filter((x): x is string => x !== null);
       const what =
         effect.name === 'averageAudioDegradation'
-          ? `network problems cost ${streamPhrase(a.view)} ${effect.value.toFixed(1)} MOS points`
-          : `${percent(effect.value)} of ${streamPhrase(a.view)} had to be concealed`;
-      out.push(problem(a, isJitter ? 'jitter' : 'loss', isJitter ? 'jitter' : 'packet-loss', what, effect));
+          ? `${streamPhrase(a.view)} was degraded: network problems cost it ${effect.value.toFixed(1)} MOS points`
+          : `${streamPhrase(a.view)} was degraded: ${percent(effect.value)} of it had to be concealed`;
+      const cite = measured.length > 0 ? `; the measured ${measured.join(' and ')} stayed under their limits` : '; no loss or jitter figure was measured';
+      const p = problem(a, isJitter ? 'jitter' : 'loss', isJitter ? 'jitter' : 'packet-loss', `${what}${cite}`, effect);
+      const extra: Evidence[] = networkJitter !== null ? [{ field: `${a.view.path}.averageAudioNetworkJitter`, value: networkJitter }] : [];
+      out.push({ ...p, facts: [...p.facts, ...extra] });
     }
   }
   return out;
@@ -88,10 +101,36 @@ function videoProblems(a: StreamAssessment, thresholds: Thresholds): Problem[] {
     out.push(problem(a, 'video', VIDEO_CODES[m.name] ?? 'packet-loss', phrase, m));
   }
   const freeze = a.metrics.find((m) => m.name === 'averageFreezeDuration');
-  if (a.classification === 'poor' && freeze?.value != null && freeze.value > thresholds['video.freezeMs']) {
-    out.push(problem(a, 'video', 'video-freezes', `${streamPhrase(a.view)} froze for ${(freeze.value / 1000).toFixed(1)} s on average`, freeze));
+  const ladder = a.metrics.find((m) => m.value !== null && m.thresholdKey !== null && m.thresholdKey !== 'video.freezeMs');
+  const ladderSaid = ladder ? ` (CQD's ladder rated the stream ${a.classification} on its ${ladderPhrase(ladder)})` : '';
+  if (freeze?.value != null && freeze.value > thresholds['video.freezeMs'] && a.classification !== 'unclassified') {
+    const p = problem(a, 'video', 'video-freezes', `${streamPhrase(a.view)} froze for ${(freeze.value / 1000).toFixed(1)} s on average${a.classification === 'good' ? ladderSaid : ''}`, freeze);
+    out.push({ ...p, makesPoor: true });
+  }
+  // Graph's experience ratios: CQD's ladder lets the first metric present decide, so 9% frame loss
+  // classes a stream good even when it ran at 4 fps for most of the call. The stream keeps its CQD
+  // class (the tab colours by it); the call's verdict and causes also read what Graph measured.
+  const lowFrameRate = num(a.view.stream.lowFrameRateRatio);
+  if (a.classification !== 'unclassified' && lowFrameRate !== null && breachesKey(lowFrameRate, 'video.lowFrameRateRatio', thresholds) && !out.some((p) => p.code === 'video-low-frame-rate')) {
+    out.push({
+      kind: 'video',
+      code: 'video-low-frame-rate',
+      phrase: `${streamPhrase(a.view)} ran below 7.5 frames per second for ${percent(lowFrameRate)} of the call (Graph's lowFrameRateRatio)${a.classification === 'good' ? ladderSaid : ''}`,
+      facts: [{ field: `${a.view.path}.lowFrameRateRatio`, value: lowFrameRate, threshold: thresholds['video.lowFrameRateRatio'] }],
+      severity: lowFrameRate / thresholds['video.lowFrameRateRatio'],
+      origin: a.view.sender,
+      receiver: a.view.receiver,
+      stream: a.view,
+      makesPoor: true,
+    });
   }
   return out;
+}
+
+function ladderPhrase(m: MetricReading): string {
+  if (m.name === 'averageVideoFrameLossPercentage') return `${Math.round(m.value ?? 0)}% frame loss`;
+  if (m.name === 'averageVideoFrameRate') return `${(m.value ?? 0).toFixed(1)} fps average`;
+  return `${percent(m.value ?? 0)} loss after error correction`;
 }
 
 export function streamProblems(a: StreamAssessment, thresholds: Thresholds): Problem[] {
@@ -141,7 +180,9 @@ function latencyOrigin(p: Problem, thresholds: Thresholds): SideView | null {
   return delayed.length === 1 ? delayed[0]! : null;
 }
 
-function symptomSide(where: SideView | null): Side {
+/** A problem between two Microsoft servers is Microsoft's; a server's stream to a person is on no one side. */
+function symptomSide(where: SideView | null, p: Problem): Side {
+  if (p.stream?.betweenServices) return 'service';
   if (!where || where.side === 'service') return 'unknown';
   return where.side;
 }
@@ -176,11 +217,12 @@ export function symptomFindings(problems: readonly Problem[], thresholds: Thresh
     const where = p.kind === 'latency' ? latencyOrigin(p, thresholds) : (origins.get(p) ?? p.origin);
     return findingFor(p.code, where, {
       tier: 'symptom',
-      side: symptomSide(where),
+      side: symptomSide(where, p),
       confidence: Math.min(0.7, 0.45 + 0.1 * Math.min(2.5, p.severity - 0.5)),
       evidence: p.phrase,
       facts: p.facts,
       makesPoor: p.makesPoor,
+      problem: p,
     });
   });
 }

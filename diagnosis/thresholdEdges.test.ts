@@ -2,7 +2,7 @@
 // or the cause a user would see flips exactly at the edge.
 import { describe, expect, it } from 'vitest';
 import { diagnoseCall } from './diagnose.js';
-import { ALICE, BOB, healthyAudio, healthyVideo, peerToPeer } from './testing/recordBuilder.js';
+import { ALICE, BOB, healthyAudio, healthyVideo, minutes, peerToPeer } from './testing/recordBuilder.js';
 import { DEFAULT_THRESHOLDS, THRESHOLD_KEYS } from './thresholds.js';
 import type { ThresholdKey } from './thresholds.js';
 import type { Diagnosis } from './types.js';
@@ -12,6 +12,9 @@ type Fields = Record<string, unknown>;
 /** Bob sends Alice one stream with these metrics; everything else is healthy. */
 const received = (stream: Fields, label = 'main-audio'): Fields => peerToPeer({ media: [{ label, calleeToCaller: stream }] });
 const bobDevice = (device: Fields): Fields => peerToPeer({ callee: { ...BOB, device } });
+const aliceDevice = (device: Fields, timing = minutes(0, 30)): Fields => peerToPeer({ caller: { ...ALICE, device }, timing });
+const onlyReceived = (stream: Fields): Fields => peerToPeer({ media: [{ callerToCallee: null, calleeToCaller: stream }] });
+const hasNote = (code: string) => (d: Diagnosis): boolean => (d.notes ?? []).some((n) => n.code === code);
 const lossyFromBob = (network: Fields, stream: Fields = {}): Fields =>
   peerToPeer({ callee: { ...BOB, network }, media: [{ calleeToCaller: healthyAudio({ averagePacketLossRate: 0.15, ...stream }) }] });
 
@@ -47,9 +50,28 @@ const EDGES: Edge[] = [
   { key: 'video.postFecLossRate', build: (v) => received(healthyVideo({ averageVideoFrameLossPercentage: null, averageVideoFrameRate: null, postForwardErrorCorrectionPacketLossRate: v }), 'main-video'), good: 0.15, bad: 0.151, observe: verdict, whenGood: 'good', whenBad: 'poor' },
   { key: 'video.freezeMs', build: (v) => received(healthyVideo({ averageVideoFrameRate: 3, averageVideoFrameLossPercentage: null, averageFreezeDuration: ms(v) }), 'main-video'), good: 1000, bad: 1001, observe: hasCause('video-freezes'), whenGood: false, whenBad: true },
   { key: 'device.notFunctioningRatio', build: (v) => bobDevice({ captureNotFunctioningEventRatio: v }), good: 0.0049, bad: 0.005, observe: verdict, whenGood: 'good', whenBad: 'poor' },
-  { key: 'device.speakerMutedRatio', build: (v) => bobDevice({ renderMuteEventRatio: v }), good: 0.19, bad: 0.2, observe: topCause, whenGood: undefined, whenBad: 'speaker-muted' },
+  { key: 'device.speakerMutedRatio', build: (v) => aliceDevice({ renderMuteEventRatio: v }), good: 0.19, bad: 0.2, observe: topCause, whenGood: undefined, whenBad: 'speaker-muted' },
   { key: 'device.cpuInsufficientRatio', build: (v) => bobDevice({ cpuInsufficentEventRatio: v }), good: 0.099, bad: 0.1, observe: topCause, whenGood: undefined, whenBad: 'cpu-overload' },
-  { key: 'device.howlingEvents', build: (v) => bobDevice({ howlingEventCount: v }), good: 0, bad: 1, observe: topCause, whenGood: undefined, whenBad: 'echo-howling' },
+  // Two events in ten minutes are 12 an hour; one event is a moment, not a problem.
+  { key: 'device.howlingEvents', build: (v) => aliceDevice({ howlingEventCount: v }, minutes(0, 10)), good: 1, bad: 2, observe: topCause, whenGood: undefined, whenBad: 'echo-howling' },
+  // Over the default 30-minute leg, an hourly rate of v is v / 2 events.
+  { key: 'device.howlingPerHour', build: (v) => aliceDevice({ howlingEventCount: v / 2 }), good: 5.9, bad: 6, observe: topCause, whenGood: undefined, whenBad: 'echo-howling' },
+  { key: 'video.lowFrameRateRatio', build: (v) => received(healthyVideo({ lowFrameRateRatio: v }), 'main-video'), good: 0.29, bad: 0.3, observe: verdict, whenGood: 'good', whenBad: 'poor' },
+  { key: 'video.lowProcessingRatio', build: (v) => received(healthyVideo({ lowVideoProcessingCapabilityRatio: v }), 'main-video'), good: 0.29, bad: 0.3, observe: topCause, whenGood: undefined, whenBad: 'cpu-overload' },
+  { key: 'spike.packetLossRate', build: (v) => received(healthyAudio({ maxPacketLossRate: v })), good: 0.29, bad: 0.3, observe: hasNote('brief-spike'), whenGood: false, whenBad: true },
+  { key: 'spike.jitterMs', build: (v) => received(healthyAudio({ maxJitter: ms(v) })), good: 199, bad: 200, observe: hasNote('brief-spike'), whenGood: false, whenBad: true },
+  { key: 'spike.roundTripMs', build: (v) => received(healthyAudio({ maxRoundTripTime: ms(v) })), good: 1499, bad: 1500, observe: hasNote('brief-spike'), whenGood: false, whenBad: true },
+  { key: 'spike.concealedRatio', build: (v) => received(healthyAudio({ maxRatioOfConcealedSamples: v })), good: 0.29, bad: 0.3, observe: hasNote('brief-spike'), whenGood: false, whenBad: true },
+  // v measured values on the one stream in the record: one is too little to call the call good.
+  {
+    key: 'evidence.minMeasuredValues',
+    build: (v) => onlyReceived({ averageJitter: 'PT0.005S', averagePacketLossRate: v >= 2 ? 0.001 : null, averageRoundTripTime: v >= 3 ? 'PT0.04S' : null }),
+    good: 2,
+    bad: 1,
+    observe: verdict,
+    whenGood: 'good',
+    whenBad: 'unclassified',
+  },
   { key: 'device.glitchRatio', build: (v) => bobDevice({ deviceGlitchEventRatio: v }), good: 0.099, bad: 0.1, observe: topCause, whenGood: undefined, whenBad: 'audio-glitches' },
   { key: 'device.glitchesPer5Min', build: (v) => bobDevice({ micGlitchRate: v }), good: 99, bad: 100, observe: topCause, whenGood: undefined, whenBad: 'audio-glitches' },
   { key: 'device.lowSpeechRatio', build: (v) => bobDevice({ lowSpeechLevelEventRatio: v }), good: 0.199, bad: 0.2, observe: topCause, whenGood: undefined, whenBad: 'low-speech-level' },

@@ -7,6 +7,8 @@ const CQD_VIDEO = 'CQD stream classification, video (same page)';
 const CQD_VBSS = 'CQD stream classification, video-based screen sharing (same page)';
 const ISSUE = 'Call Doctor issue #4 (CQD device classification)';
 const HEURISTIC = 'Call Doctor heuristic: CQD publishes no threshold for this field';
+const GRAPH_FIELD = "Graph's field definition (callRecords mediaStream); the limit is a Call Doctor heuristic";
+const SPIKE = 'Call Doctor heuristic: a max* field far above its average is a moment the user remembers; a note only, CQD classifies on averages';
 
 /** How a metric compares with its threshold when it counts as a problem. */
 export type Comparison = 'above' | 'below' | 'atLeast' | 'atMost';
@@ -45,10 +47,18 @@ export const THRESHOLD_TABLE = {
   'vbss.frameRate': def(2, 'fps', 'below', 'averageVideoFrameRate', CQD_VBSS),
   'video.postFecLossRate': def(0.15, 'fraction', 'above', 'postForwardErrorCorrectionPacketLossRate', CQD_VIDEO, 1),
   'video.freezeMs': def(1000, 'ms', 'above', 'averageFreezeDuration', HEURISTIC),
+  'video.lowFrameRateRatio': def(0.3, 'fraction', 'atLeast', 'lowFrameRateRatio (share of the call below 7.5 fps)', GRAPH_FIELD, 1),
+  'video.lowProcessingRatio': def(0.3, 'fraction', 'atLeast', 'lowVideoProcessingCapabilityRatio (share of the call below 70% of expected processing)', GRAPH_FIELD, 1),
+  'spike.packetLossRate': def(0.3, 'fraction', 'atLeast', 'maxPacketLossRate', SPIKE, 1),
+  'spike.jitterMs': def(200, 'ms', 'atLeast', 'maxJitter / maxAudioNetworkJitter', SPIKE),
+  'spike.roundTripMs': def(1500, 'ms', 'atLeast', 'maxRoundTripTime', SPIKE),
+  'spike.concealedRatio': def(0.3, 'fraction', 'atLeast', 'maxRatioOfConcealedSamples', SPIKE, 1),
+  'evidence.minMeasuredValues': def(2, 'values', 'below', 'measured metrics on the streams that shaped the call', 'Call Doctor rule: one figure is too little to call a call good'),
   'device.notFunctioningRatio': def(0.005, 'fraction', 'atLeast', 'captureNotFunctioningEventRatio / renderNotFunctioningEventRatio', ISSUE, 1),
   'device.speakerMutedRatio': def(0.2, 'fraction', 'atLeast', 'renderMuteEventRatio / renderZeroVolumeEventRatio', HEURISTIC, 1),
   'device.cpuInsufficientRatio': def(0.1, 'fraction', 'atLeast', 'cpuInsufficentEventRatio', HEURISTIC, 1),
-  'device.howlingEvents': def(1, 'events', 'atLeast', 'howlingEventCount', HEURISTIC),
+  'device.howlingEvents': def(2, 'events', 'atLeast', 'howlingEventCount', `${HEURISTIC}; one event is a moment, not a problem`),
+  'device.howlingPerHour': def(6, 'events per hour', 'atLeast', 'howlingEventCount over the leg\'s length', HEURISTIC),
   'device.glitchRatio': def(0.1, 'fraction', 'atLeast', 'deviceGlitchEventRatio', HEURISTIC, 1),
   'device.glitchesPer5Min': def(100, 'glitches per 5 minutes', 'atLeast', 'micGlitchRate / speakerGlitchRate', HEURISTIC),
   'device.lowSpeechRatio': def(0.2, 'fraction', 'atLeast', 'lowSpeechLevelEventRatio', HEURISTIC, 1),

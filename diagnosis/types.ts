@@ -58,6 +58,21 @@ export interface Cause {
   readonly facts: readonly Evidence[];
 }
 
+/**
+ * Something the record shows beside the verdict, which does not change it: a brief spike inside
+ * good averages, what the other person experienced, a point of view that is not in the record,
+ * what was measured. Render any code generically (labels.ts noteLabel); more may be added.
+ */
+export type NoteCode = 'brief-spike' | 'their-experience' | 'user-not-found' | 'measured';
+
+export interface Note {
+  readonly code: NoteCode;
+  readonly side: Side;
+  /** One plain-language sentence with the values behind it. */
+  readonly text: string;
+  readonly facts: readonly Evidence[];
+}
+
 export interface StreamQuality {
   readonly segmentId: string;
   readonly mediaLabel: string | null;
@@ -97,4 +112,8 @@ export interface Diagnosis {
    * then comes from the leg that worked. Optional so older stored diagnoses still type-check.
    */
   readonly rejoined?: boolean;
+  /** Notes beside the verdict (brief spikes, the other side's experience); never change it. Optional for older stored diagnoses. */
+  readonly notes?: readonly Note[];
+  /** What the verdict rests on, e.g. "4 streams measured (audio and video, both directions)". */
+  readonly measured?: string;
 }

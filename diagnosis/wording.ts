@@ -16,6 +16,17 @@ function firstName(name: string | null): string | null {
   return trimmed ? trimmed : null;
 }
 
+/** What a Microsoft server is, from serviceUserAgent.role (Graph's serviceRole members). */
+export function serviceNoun(role: string | null): string {
+  const r = (role ?? '').toLowerCase();
+  if (r.includes('mcu') || r.includes('conferencing') || r.includes('audioteleconferencer')) return 'the conferencing server';
+  if (r.includes('mediationserver') || r === 'gateway' || r.includes('gateway')) return 'the phone gateway';
+  if (r.includes('mediacontroller')) return 'the media relay';
+  if (r.includes('voicemail') || r.includes('unifiedmessaging')) return 'the voicemail service';
+  if (r.includes('callqueue') || r.includes('autoattendant') || r.includes('responsegroup')) return 'the call queue service';
+  return 'the Teams service';
+}
+
 /** "your", "Alex Doe's", "the other person's", "the meeting service's". */
 export function possessive(view: SideView | null): string {
   if (!view) return "one side's";
@@ -27,7 +38,7 @@ export function possessive(view: SideView | null): string {
       return name ? `${name}'s` : "the other person's";
     }
     case 'service':
-      return "the Teams service's";
+      return `${serviceNoun(view.endpoint.role)}'s`;
     case 'unknown': {
       const name = firstName(view.endpoint.displayName);
       return name ? `${name}'s` : "one participant's";
@@ -44,7 +55,7 @@ export function subject(view: SideView | null): string {
     case 'other':
       return firstName(view.endpoint.displayName) ?? 'the other person';
     case 'service':
-      return 'the Teams service';
+      return serviceNoun(view.endpoint.role);
     case 'unknown':
       return firstName(view.endpoint.displayName) ?? 'one participant';
   }
@@ -58,8 +69,9 @@ export function streamPhrase(stream: StreamView): string {
   if (stream.relative === 'sent') return `the ${noun} you sent`;
   const from = subject(stream.sender);
   if (stream.relative === 'received') return `the ${noun} ${from === 'you' ? 'you' : from} sent you`;
-  const to = stream.receiver ? subject(stream.receiver) : 'the meeting';
-  return `the ${noun} ${from} sent ${to === 'the Teams service' ? 'the meeting' : to}`;
+  if (stream.betweenServices) return `the ${noun} ${from} sent ${stream.receiver ? subject(stream.receiver) : 'another Microsoft server'}`;
+  const to = !stream.receiver ? 'the meeting' : stream.receiver.side === 'service' && serviceNoun(stream.receiver.endpoint.role) === 'the conferencing server' ? 'the meeting' : subject(stream.receiver);
+  return `the ${noun} ${from} sent ${to}`;
 }
 
 /** "the packets you sent", "the packets Alex sent you". */
