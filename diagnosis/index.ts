@@ -8,4 +8,5 @@ export type { Thresholds, ThresholdKey, ThresholdDefinition } from './thresholds
 export { explainPstnCall, explainDirectRoutingCall, maskPhoneNumber } from './phone/index.js';
 export type { PhoneCallExplanation } from './phone/index.js';
 export type { CallRecordInput } from './input.js';
+export { SIDE_LABELS, sideLabel, NOTE_LABELS, noteLabel, causeLabel as causePhrase } from './labels.js';
 export type * from './types.js';

@@ -43,7 +43,7 @@ describe('last call', () => {
     expect(text).toContain('Duration: 12 min');
     expect(text).toContain('Media: audio');
     expect(text).toContain("❌ Call dropped: your call with Ravi Patel");
-    expect(text).toContain('Most likely cause: Call ended unexpectedly (in the network or Teams service between you)');
+    expect(text).toContain("Most likely cause: Call ended unexpectedly (inside Microsoft's network)");
     expect(text).toContain('What to do: Rejoin');
     expect(reply!.summary).toBe('❌ Call dropped: your call with Ravi Patel');
     expect(cardOf(reply!)?.version).toBe('1.5');

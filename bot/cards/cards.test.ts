@@ -32,6 +32,14 @@ const poor: Diagnosis = {
   ],
 };
 const good: Diagnosis = { callId: 'c1', verdict: 'good', summary: 'No problems.', segments: [], causes: [] };
+const serviceSide: Diagnosis = {
+  callId: 'c1',
+  verdict: 'poor',
+  summary: "Your call's quality was poor.",
+  segments: [],
+  causes: [{ code: 'packet-loss', side: 'service', confidence: 0.6, evidence: '14% of the audio packets the conferencing server sent the phone gateway were lost', advice: "The problem was inside Microsoft's network, not yours.", facts: [] }],
+  notes: [{ code: 'brief-spike', side: 'other', text: 'The audio Ravi sent you was fine on average but spiked briefly: up to 60% of its packets were lost', facts: [] }],
+};
 const detailsUrl = 'https://teams.microsoft.com/l/entity/app/calls?context=%7B%22subEntityId%22%3A%22c1%22%7D';
 
 const cards: readonly (readonly [string, AdaptiveCardJson])[] = [
@@ -88,6 +96,13 @@ describe('Adaptive Cards', () => {
     const text = JSON.stringify(json.body);
     expect(text).toContain('(UTC)');
     expect(text).not.toContain('\\\\(');
+  });
+
+  it("when the cause is inside Microsoft's network and a spike was noted, then the card names that side and shows the note", () => {
+    const reply = diagnosisCard({ facts, diagnosis: serviceSide, timeZone: 'UTC', now, detailsUrl, askedBy: 'u1' });
+    expect(parseErrors(reply.card)).toEqual([]);
+    expect(reply.text).toContain("Most likely cause: Lost network packets (inside Microsoft's network)");
+    expect(reply.text).toContain('A brief spike: The audio Ravi sent you was fine on average but spiked briefly: up to 60% of its packets were lost.');
   });
 
   it('when a parser sees a deliberately broken card, then this check would notice', () => {

@@ -1,4 +1,5 @@
 // The main answer: one call, its verdict, the most likely cause, whose side, the evidence, what to do.
+import { noteLabel } from '../../diagnosis/index.js';
 import type { Diagnosis } from '../../diagnosis/types.js';
 import type { CallFacts } from '../calls/callFacts.js';
 import { formatDuration, formatLocalTime, timeZoneLabel } from '../time/zonedTime.js';
@@ -72,6 +73,12 @@ export function diagnosisCard(input: DiagnosisCardInput): CardReply {
     const also = `Also seen: ${rest.slice(0, 2).map((cause) => `${causeLabel(cause.code)} (${SIDES[cause.side]})`).join('; ')}`;
     body.push(paragraph(escapeMarkdown(also), { isSubtle: true, spacing: 'Small' }));
     lines.push(also);
+  }
+  // Notes beside the verdict (a brief spike, the other side's experience), rendered generically.
+  for (const note of (diagnosis.notes ?? []).slice(0, 2)) {
+    const line = `${noteLabel(note.code)}: ${note.text}.`;
+    body.push(paragraph(escapeMarkdown(line), { isSubtle: true, spacing: 'Small' }));
+    lines.push(line);
   }
   if (input.offerPending) {
     const note = 'Not the call you meant? A call that ended in the last half hour may not have its record yet.';

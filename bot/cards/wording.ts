@@ -1,4 +1,5 @@
 // The words the bot uses for verdicts, sides and causes, shared by every card and plain-text fallback.
+import { SIDE_LABELS } from '../../diagnosis/index.js';
 import type { CauseCode, Side, Verdict } from '../../diagnosis/types.js';
 
 export interface VerdictWording {
@@ -16,12 +17,8 @@ export const VERDICTS: Readonly<Record<Verdict, VerdictWording>> = {
   unclassified: { icon: '❔', label: 'Not enough data', color: 'Default' },
 };
 
-export const SIDES: Readonly<Record<Side, string>> = {
-  you: 'on your side',
-  other: "on the other person's side",
-  service: 'in the network or Teams service between you',
-  unknown: 'side unclear',
-};
+/** From diagnosis/ (its wording), so a side it adds reads the same on every card. */
+export const SIDES: Readonly<Record<Side, string>> = SIDE_LABELS;
 
 const CAUSES: Readonly<Record<CauseCode, string>> = {
   'wifi-weak-signal': 'Weak Wi-Fi signal',
