@@ -6,6 +6,11 @@ import { enumValue, obj, objOrEmpty, str } from './read.js';
 
 const PHONE_NUMBER = /^\+?[\d\s().*-]{6,}$/;
 
+/** An E.164-like number (a GUID is not one: it has hex letters or too many digits). */
+function isPhoneNumber(id: string): boolean {
+  return /^(tel:)?\+?\d{6,15}$/.test(id.replace(/[\s().-]/g, ''));
+}
+
 /** Phone participants can carry their number as display name; it is personal data, so only its last digits show. */
 function safeDisplayName(name: string | null): string | null {
   if (name === null) return null;
@@ -27,7 +32,7 @@ function identityIds(endpoint: Readonly<Record<string, unknown>>): { ids: string
   take(endpoint.associatedIdentity);
   const set = obj(endpoint.identity);
   if (set) for (const key of IDENTITY_SET_KEYS) take(set[key]);
-  const phone = obj(set?.phone) !== null || (ids[0] !== undefined && PHONE_NUMBER.test(ids[0]));
+  const phone = obj(set?.phone) !== null || (ids[0] !== undefined && isPhoneNumber(ids[0]));
   return { ids, displayName, phone };
 }
 
