@@ -119,7 +119,8 @@ export function receivedFlagProblems(call: CallView, thresholds: Thresholds): Pr
 function bandwidthEstimateCondition(problem: Problem, thresholds: Thresholds): NetworkCondition | null {
   const sender = problem.origin;
   const estimate = problem.stream ? num(problem.stream.stream.averageBandwidthEstimate) : null;
-  if (!sender || sender.side === 'service' || estimate === null || !breachesKey(estimate, 'network.bandwidthEstimateBps', thresholds)) return null;
+  // A phone line runs at its codec's rate (64 kbps for G.711): that is no shortage of bandwidth.
+  if (!sender || sender.side === 'service' || sender.endpoint.phone || estimate === null || !breachesKey(estimate, 'network.bandwidthEstimateBps', thresholds)) return null;
   return {
     code: 'low-bandwidth',
     where: sender,

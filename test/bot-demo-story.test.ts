@@ -43,6 +43,17 @@ describe('the bot over the generated demo tenant', () => {
     const text = visibleText(reply!);
     expect(text).toContain(VERDICT_LABELS[newest.truth.verdict]);
     expect(buttons(reply!).find((b) => b.title === 'Show segments')?.url).toContain(encodeURIComponent(newest.record.id));
+    // The first impression says why: the record shows the demo user's Wi-Fi signal collapsing before the drop.
+    expect(newest.truth).toMatchObject({ cause: 'wifi-weak-signal', side: 'you' });
+    expect(text).toContain('Most likely cause: Weak Wi-Fi signal (on your side)');
+    expect(text).toMatch(/your Wi-Fi signal was \d+%.*then the call dropped/);
+  });
+
+  it('when asked about the earlier call with Pradeep that dropped without evidence, then the answer says it cannot tell why and what the record shows', async () => {
+    const [reply] = await bot().send(teamsMessage('how was my call with Pradeep', { from: asker }));
+    const text = visibleText(reply!);
+    expect(text).toContain(VERDICT_LABELS.dropped);
+    expect(text).toMatch(/The record does not show why: \d+ streams? measured/);
   });
 
   it('when asked about the call with Ravi, then the newest call with Ravi Patel is diagnosed with its ground-truth verdict', async () => {

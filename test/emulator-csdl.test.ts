@@ -25,7 +25,9 @@ async function inParallel<T>(items: readonly T[], width: number, work: (item: T)
 }
 
 describe('the CSDL validator', () => {
-  const good = generateTenant({ seed: 42, now: NOW }).records.find((r) => (r.sessions as Json[]).length === 1 && r.type === 'peerToPeer') as Json;
+  // A 1:1 call with media (not a set-up failure, which has none).
+  const hasMedia = (r: Json): boolean => (((r.sessions as Json[])[0]?.segments as Json[] | undefined)?.[0]?.media as Json[] | undefined)?.length !== 0;
+  const good = generateTenant({ seed: 42, now: NOW }).records.find((r) => (r.sessions as Json[]).length === 1 && r.type === 'peerToPeer' && hasMedia(r)) as Json;
   const mutate = (change: (r: Json & { sessions: Json[] }) => void): string[] => {
     const copy = structuredClone(good) as Json & { sessions: Json[] };
     change(copy);

@@ -20,10 +20,12 @@ export function backgroundCalls(ctx: ComposeContext, users: readonly TenantUser[
     const count = weekend ? rng.int(2, 5) : rng.int(22, 30);
     for (let i = 0; i < count; i++) {
       const start = new Date(day.getTime() + rng.int(7 * 60, 18 * 60) * 60_000 + rng.int(0, 59) * 1000);
-      const meeting = rng.chance(0.42);
+      const drawn = rng.chance(0.42);
+      const scenario = rng.weighted(BACKGROUND_WEIGHTS);
+      // A fault between Microsoft's servers shows in a meeting leg; a carrier leg only in a phone call.
+      const meeting = scenario.shape === 'serviceFault' ? true : scenario.shape === 'phoneCarrier' ? false : drawn;
       const seconds = meeting ? rng.pick([15, 30, 30, 45, 60]) * 60 : rng.int(90, 40 * 60);
       if (start.getTime() + seconds * 1000 > now.getTime() - 10 * 60_000) continue;
-      const scenario = rng.weighted(BACKGROUND_WEIGHTS);
       if (meeting) {
         const people = rng.sample(pool, rng.int(3, 10));
         const askerPool = people;

@@ -1,6 +1,6 @@
 // Turns a scenario into a record plus its ground truth: who asks, who is at fault, which
 // session carries the evidence.
-import { meetingRecord, peerToPeerRecord, type MeetingAttendee } from './calls.js';
+import { meetingRecord, peerToPeerRecord, phoneCallRecord, type MeetingAttendee } from './calls.js';
 import type { NetworkKind, SideCondition } from './conditions.js';
 import type { GroundTruth } from './groundTruth.js';
 import { clientProfile, type ClientProfile, type Participant } from './media.js';
@@ -39,7 +39,8 @@ function participant(ctx: ComposeContext, user: TenantUser, condition: SideCondi
 }
 
 function truthOf(scenario: Scenario, callId: string, asker: TenantUser): GroundTruth {
-  return { callId, userId: asker.id, scenario: scenario.name, verdict: scenario.verdict, cause: scenario.cause, side: scenario.side, ambiguous: scenario.ambiguous ?? false };
+  const notes = scenario.notes ? { notes: [...scenario.notes] } : {};
+  return { callId, userId: asker.id, scenario: scenario.name, verdict: scenario.verdict, cause: scenario.cause, side: scenario.side, ambiguous: scenario.ambiguous ?? false, ...notes };
 }
 
 export function composePeerToPeer(ctx: ComposeContext, args: { id: string; start: Date; seconds: number; asker: TenantUser; other: TenantUser; askerCalls: boolean; scenario: Scenario }): Composed {
@@ -47,6 +48,12 @@ export function composePeerToPeer(ctx: ComposeContext, args: { id: string; start
   const askerCondition = scenario.culprit === 'asker' && scenario.condition ? scenario.condition : healthy(ctx.rng);
   const otherCondition = scenario.culprit === 'other' && scenario.condition ? scenario.condition : (scenario.otherCondition ?? healthy(ctx.rng));
   const asker = participant(ctx, args.asker, askerCondition);
+  if (scenario.shape === 'phoneCarrier') {
+    const number = `+1425555${String(ctx.rng.int(100, 9999)).padStart(4, '0')}`;
+    const timing = { start: args.start, seconds: args.seconds, now: ctx.now };
+    const record = phoneCallRecord({ id: args.id, tenantId: ctx.tenantId, timing, video: false, caller: asker, number, carrierLoss: ctx.rng.between(0.12, 0.22) }, ctx.rng);
+    return { record, truth: truthOf(scenario, args.id, args.asker) };
+  }
   const other = participant(ctx, args.other, otherCondition);
   const record = peerToPeerRecord(
     {
@@ -88,7 +95,8 @@ export function composeMeeting(ctx: ComposeContext, args: MeetingArgs): Composed
     const isAsker = user.id === args.asker.id;
     const failure = isAsker ? scenario.failure : undefined;
     const seconds = failure?.stage === 'callSetup' ? rng.int(3, 9) : Math.max(30, args.seconds - joinOffset - rng.int(0, 120));
-    return { participant: participant(ctx, user, condition), joinOffset, seconds: isAsker && scenario.seconds ? scenario.seconds : seconds, failure };
+    const serviceFault = isAsker && scenario.shape === 'serviceFault' ? rng.between(0.12, 0.2) : undefined;
+    return { participant: participant(ctx, user, condition), joinOffset, seconds: isAsker && scenario.seconds ? scenario.seconds : seconds, failure, ...(serviceFault !== undefined ? { serviceFault } : {}) };
   });
   for (let i = 0; i < (args.rejoins ?? 0); i++) {
     const base = attendees[i % attendees.length]!;

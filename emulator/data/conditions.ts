@@ -23,6 +23,8 @@ export interface SideCondition {
   readonly network: NetworkKind;
   readonly device: DeviceKind;
   readonly rating?: 'bad' | 'poor' | 'fair' | 'good' | 'excellent';
+  /** What this side sends spikes briefly (max* far above good averages), as a moment of Wi-Fi interference does. */
+  readonly spikes?: boolean;
 }
 
 export const HEALTHY: SideCondition = { network: 'wired', device: 'ok' };
@@ -42,7 +44,8 @@ export function impairmentOf(kind: NetworkKind, rng: Rng): Impairment {
     case 'wired':
       return { sentLoss: r(0, 0.004), receivedLoss: r(0, 0.003), jitterMs: r(2, 7), rttMs: r(15, 40), bandwidthBps: r(4e6, 9e6) };
     case 'wifi5':
-      return { sentLoss: r(0.002, 0.01), receivedLoss: r(0.001, 0.008), jitterMs: r(4, 12), rttMs: r(25, 60), bandwidthBps: r(2e6, 6e6) };
+      // Spread across the good range (CQD: jitter 30 ms, round trip 500 ms), not bunched far below it.
+      return { sentLoss: r(0.002, 0.01), receivedLoss: r(0.001, 0.008), jitterMs: r(4, 24), rttMs: r(25, 180), bandwidthBps: r(2e6, 6e6) };
     case 'wifiWeak24':
     case 'wifiWeak5':
       return { sentLoss: r(0.11, 0.19), receivedLoss: r(0.03, 0.06), jitterMs: r(38, 65), rttMs: r(90, 180), bandwidthBps: r(3e5, 9e5) };
@@ -61,7 +64,7 @@ export function impairmentOf(kind: NetworkKind, rng: Rng): Impairment {
     case 'highLatency':
       return { sentLoss: r(0.005, 0.015), receivedLoss: r(0.005, 0.015), jitterMs: r(8, 18), rttMs: r(320, 460), bandwidthBps: r(1e6, 3e6) };
     case 'jittery':
-      return { sentLoss: r(0.01, 0.03), receivedLoss: r(0.01, 0.03), jitterMs: r(45, 80), rttMs: r(50, 110), bandwidthBps: r(1e6, 3e6) };
+      return { sentLoss: r(0.01, 0.03), receivedLoss: r(0.01, 0.03), jitterMs: r(33, 80), rttMs: r(50, 110), bandwidthBps: r(1e6, 3e6) };
   }
 }
 

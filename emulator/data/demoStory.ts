@@ -1,5 +1,8 @@
 // The demo user's recent history, told by the bot in demo mode:
-// - the last call (minutes ago, with Megan) dropped mid-call;
+// - the last call (minutes ago, with Megan) dropped mid-call after the demo user's Wi-Fi signal
+//   collapsed, so the first answer can say why;
+// - earlier this week, a call with Pradeep dropped with no evidence in the record, where "I can't
+//   tell why, and here is what the record does show" is the honest answer;
 // - today, a poor call with Ravi: weak 2.4 GHz Wi-Fi on the demo user's side;
 // - yesterday, a good call with Lena;
 // - a meeting at 14:00 UTC (today once it is over, else yesterday's);
@@ -44,10 +47,11 @@ export function demoStory(ctx: ComposeContext, users: readonly TenantUser[], dem
     p2p(dayAt(5, 10), 14 * 60, 'Nestor Wilke', SCENARIOS.speakerMuted, false),
     p2p(dayAt(4, 15, 30), 18 * 60, 'Diego Siciliani', SCENARIOS.mobileOther, false),
     p2p(dayAt(3, 11), 32 * 60, 'Isaiah Langer', SCENARIOS.tcp),
+    p2p(dayAt(3, 16), 9 * 60, 'Pradeep Gupta', SCENARIOS.midcallDrop),
     p2p(dayAt(2, 9), 22 * 60, 'Adele Vance', SCENARIOS.vpn),
     p2p(dayAt(1, 10, 30), 20 * 60, 'Lena Fischer', SCENARIOS.good, false),
     meeting,
     p2p(ago(70), 12 * 60, 'Ravi Patel', SCENARIOS.wifiWeak),
-    p2p(ago(32), 690, 'Megan Bowen', SCENARIOS.midcallDrop),
+    p2p(ago(32), 690, 'Megan Bowen', SCENARIOS.midcallDropWifi),
   ];
 }

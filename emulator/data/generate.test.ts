@@ -37,7 +37,7 @@ describe('generateTenant', () => {
     expect(tenant.groundTruth.map((t) => t.callId)).toEqual(tenant.records.map((r) => r.id));
     for (const record of tenant.records) expect(participantIds(record)).toContain(truthOf(record.id).userId);
     const json = JSON.stringify(tenant.records);
-    for (const leak of ['"scenario"', '"ambiguous"', '"verdict"', 'wifi-weak-signal']) expect(json).not.toContain(leak);
+    for (const leak of ['"scenario"', '"ambiguous"', '"verdict"', 'wifi-weak-signal', 'brief-spike', '"notes"', 'service-fault']) expect(json).not.toContain(leak);
   });
 
   it('when a record is generated, then it ended before now and lies within the last 30 days', () => {
@@ -81,15 +81,78 @@ describe('generateTenant', () => {
   });
 });
 
+describe('what real tenants have (issue 10)', () => {
+  const byScenario = (name: string): Json[] => tenant.groundTruth.filter((t) => t.scenario === name).map((t) => tenant.records.find((r) => r.id === t.callId)!);
+  const segmentsOf = (r: Json): Json[] => sessions(r).flatMap((s) => s.segments as Json[]);
+  const streamsOf = (seg: Json): Json[] => (seg.media as Json[]).flatMap((m) => m.streams as Json[]);
+  const role = (endpoint: unknown): unknown => ((endpoint as Json).userAgent as Json | undefined)?.role;
+
+  it("when a 1:1 sender's network flags what it sent, then the receiver's flag mirrors it", () => {
+    const weak = byScenario('wifi-weak-signal').find((r) => r.type === 'peerToPeer')!;
+    const asker = truthOf(weak.id).userId;
+    const other = participantIds(weak).find((id) => id !== asker)!;
+    const sent = Number(sideOf(weak, asker).network.sentQualityEventRatio);
+    const mirrored = Number(sideOf(weak, other).network.receivedQualityEventRatio);
+    expect(sent).toBeGreaterThan(0.2);
+    expect(mirrored).toBeGreaterThan(sent * 0.75);
+    expect(mirrored).toBeLessThanOrEqual(sent);
+  });
+
+  it('when a brief spike is planted, then a maximum is far above its good average, and nothing else is off', () => {
+    const spiky = byScenario('brief-spike');
+    expect(spiky.length).toBeGreaterThan(0);
+    for (const r of spiky) {
+      const streams = segmentsOf(r).flatMap(streamsOf);
+      expect(streams.some((x) => Number(x.maxPacketLossRate) >= 0.45 && Number(x.averagePacketLossRate) < 0.02)).toBe(true);
+      expect(truthOf(r.id)).toMatchObject({ verdict: 'good', cause: null, notes: ['brief-spike'] });
+    }
+  });
+
+  it("when a service fault is planted, then the asker's session has a second segment between two Microsoft servers that lost packets", () => {
+    const faulty = byScenario('service-fault');
+    expect(faulty.length).toBeGreaterThan(0);
+    for (const r of faulty) {
+      const between = segmentsOf(r).filter((seg) => role(seg.caller) === 'skypeForBusinessAudioVideoMcu' && role(seg.callee) === 'mediationServer');
+      expect(between).toHaveLength(1);
+      expect(Math.max(...streamsOf(between[0]!).map((x) => Number(x.averagePacketLossRate)))).toBeGreaterThan(0.1);
+      expect(truthOf(r.id)).toMatchObject({ verdict: 'poor', cause: 'packet-loss', side: 'service' });
+    }
+  });
+
+  it("when a phone call is planted, then it runs through Microsoft's gateway to a number, and the carrier's leg lost packets", () => {
+    const calls = byScenario('phone-carrier-leg');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const r of calls) {
+      const [toGateway, carrier] = segmentsOf(r);
+      expect(role(toGateway!.callee)).toBe('mediationServer');
+      expect(String(((carrier!.callee as Json).associatedIdentity as Json).id)).toMatch(/^\+1425555\d{4}$/);
+      expect(streamsOf(carrier!).find((x) => x.streamDirection === 'calleeToCaller')!.averagePacketLossRate).toBeGreaterThan(0.1);
+    }
+  });
+
+  it('when healthy Wi-Fi is generated, then its jitter spreads across the good range instead of bunching far below the limit', () => {
+    const jitters = byScenario('good-1to1').flatMap((r) => segmentsOf(r).flatMap(streamsOf)).map((x) => String(x.averageJitter)).filter((j) => j.startsWith('PT')).map((j) => Number(j.slice(2, -1)) * 1000);
+    expect(Math.max(...jitters)).toBeGreaterThan(18);
+    expect(Math.max(...jitters)).toBeLessThanOrEqual(30);
+  });
+});
+
 describe("the demo user's story", () => {
   const demo = tenant.demoUserId;
   const mine = tenant.records.filter((r) => participantIds(r).includes(demo)).sort((a, b) => Date.parse(String(b.startDateTime)) - Date.parse(String(a.startDateTime)));
   const otherIn = (r: Json): string => name(participantIds(r).find((id) => id !== demo)!);
 
-  it('when the demo user looks at their last call, then it dropped mid-call', () => {
+  it("when the demo user looks at their last call, then it dropped mid-call after their Wi-Fi signal collapsed, which the record shows", () => {
     const last = mine[0]!;
     expect(sessions(last)[0]!.failureInfo).toMatchObject({ stage: 'midcall' });
-    expect(truthOf(last.id)).toMatchObject({ verdict: 'dropped', userId: demo });
+    expect(truthOf(last.id)).toMatchObject({ verdict: 'dropped', cause: 'wifi-weak-signal', side: 'you', userId: demo });
+    expect(Number(sideOf(last, demo).network.wifiSignalStrength)).toBeLessThan(30);
+  });
+
+  it('when the demo user looks earlier this week, then a call with Pradeep dropped with no evidence in the record', () => {
+    const pradeep = mine.find((r) => otherIn(r) === 'Pradeep Gupta')!;
+    expect(truthOf(pradeep.id)).toMatchObject({ verdict: 'dropped', cause: 'dropped-unexpectedly', side: 'unknown' });
+    expect(mine.indexOf(pradeep)).toBeGreaterThan(2);
   });
 
   it('when the demo user looks at today, then the call with Ravi was poor from weak 2.4 GHz Wi-Fi on their side', () => {

@@ -13,4 +13,6 @@ export interface GroundTruth {
   side: 'you' | 'other' | 'service' | 'unknown' | null;
   /** True when the record deliberately mixes signals so that no single answer is right. */
   ambiguous: boolean;
+  /** Notes the answer should carry beside its verdict (a NoteCode of diagnosis/types.ts), e.g. 'brief-spike'. */
+  notes?: string[];
 }

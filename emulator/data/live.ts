@@ -10,6 +10,9 @@ export interface LiveCallSource {
   next(now: Date): { record: Record<string, unknown>; revise: boolean };
 }
 
+// Live calls are 1:1 calls: a fault between Microsoft's servers needs a meeting leg to show in.
+const LIVE_WEIGHTS = BACKGROUND_WEIGHTS.filter(([scenario]) => scenario.shape !== 'serviceFault');
+
 export function liveCalls(seed: number, tenantId: string, users: readonly TenantUser[], demoUserId: string): LiveCallSource {
   const rng = new Rng(seed).fork('live');
   let last: Record<string, unknown> | undefined;
@@ -26,7 +29,7 @@ export function liveCalls(seed: number, tenantId: string, users: readonly Tenant
       const withDemo = demo !== undefined && rng.chance(0.5);
       const asker = withDemo ? demo : rng.pick(users);
       const other = rng.pick(users.filter((u) => u.id !== asker.id));
-      const scenario = withDemo ? rng.pick([SCENARIOS.wifiWeak, SCENARIOS.vpn, SCENARIOS.midcallDrop, SCENARIOS.good, SCENARIOS.congested]) : rng.weighted(BACKGROUND_WEIGHTS);
+      const scenario = withDemo ? rng.pick([SCENARIOS.wifiWeak, SCENARIOS.vpn, SCENARIOS.midcallDropWifi, SCENARIOS.good, SCENARIOS.congested]) : rng.weighted(LIVE_WEIGHTS);
       const seconds = rng.int(120, 900);
       const start = new Date(now.getTime() - (seconds + 60) * 1000);
       last = composePeerToPeer(ctx, { id: rng.uuid(), start, seconds, asker, other, askerCalls: rng.chance(0.5), scenario }).record;

@@ -32,6 +32,8 @@ export interface Side {
   readonly impairment: Impairment;
   /** The side's microphone produced (almost) no audio. */
   readonly silentMic: boolean;
+  /** What the side sends has brief bursts: max* fields far above good averages. */
+  readonly spikes?: boolean;
 }
 
 const HEADERS: Record<ClientProfile['platform'], string> = {
@@ -84,6 +86,21 @@ export function participantSide(p: Participant, tenantId: string, rng: Rng): Sid
     device: deviceInfo(p.condition.device, rng, { mic: p.client.mic, speaker: p.client.speaker }),
     impairment,
     silentMic: p.condition.device === 'micDead',
+    spikes: p.condition.spikes === true,
+  };
+}
+
+/**
+ * A party on the public phone network, reached through Microsoft's phone gateway: no Teams client,
+ * no networkInfo or deviceInfo, identified by its number. `carrierLoss` is what the carrier's leg loses.
+ */
+export function phoneSide(number: string, carrierLoss: number, rng: Rng): Side {
+  return {
+    endpoint: { '@odata.type': `${NS}.participantEndpoint`, associatedIdentity: { id: number, displayName: number }, feedback: null },
+    network: null,
+    device: null,
+    impairment: { sentLoss: carrierLoss, receivedLoss: carrierLoss * 0.5, jitterMs: rng.between(8, 20), rttMs: rng.between(40, 90), bandwidthBps: 6.4e4 },
+    silentMic: false,
   };
 }
 
@@ -98,7 +115,7 @@ function feedbackTokens(condition: SideCondition, rng: Rng): Record<string, bool
 }
 
 /** A conferencing server (meetings, group calls): the far end of every participant's session. */
-export function serviceSide(role: 'skypeForBusinessAudioVideoMcu' | 'mediationServer' | 'conferencingAnnouncementService', rng: Rng): Side {
+export function serviceSide(role: 'skypeForBusinessAudioVideoMcu' | 'mediationServer' | 'conferencingAnnouncementService', rng: Rng, fault = 0): Side {
   return {
     endpoint: {
       '@odata.type': `${NS}.serviceEndpoint`,
@@ -106,7 +123,8 @@ export function serviceSide(role: 'skypeForBusinessAudioVideoMcu' | 'mediationSe
     },
     network: null,
     device: null,
-    impairment: { sentLoss: rng.between(0, 0.002), receivedLoss: rng.between(0, 0.002), jitterMs: rng.between(1, 3), rttMs: rng.between(2, 8), bandwidthBps: 1e7 },
+    // `fault`: loss this server adds to what it sends (a fault inside Microsoft's network).
+    impairment: { sentLoss: fault + rng.between(0, 0.002), receivedLoss: rng.between(0, 0.002), jitterMs: rng.between(1, 3), rttMs: rng.between(2, 8), bandwidthBps: 1e7 },
     silentMic: false,
   };
 }
@@ -114,10 +132,14 @@ export function serviceSide(role: 'skypeForBusinessAudioVideoMcu' | 'mediationSe
 /** One audio (and optionally video) media line between caller and callee for [start, end]. */
 export function mediaLines(caller: Side, callee: Side, start: Date, end: Date, withVideo: boolean, rng: Rng): Record<string, unknown>[] {
   const seconds = Math.max(1, (end.getTime() - start.getTime()) / 1000);
+  // A receiver's receivedQualityEventRatio mirrors the sender's sentQualityEventRatio for the same
+  // stream (Microsoft's own example: 0.31 sent, 0.27 received), plus what its own downlink adds.
+  const callerNetwork = mirrored(caller.network, callee, caller, rng);
+  const calleeNetwork = mirrored(callee.network, caller, callee, rng);
   const line = (label: string, video: boolean): Record<string, unknown> => ({
     label,
-    callerNetwork: caller.network,
-    calleeNetwork: callee.network,
+    callerNetwork,
+    calleeNetwork,
     callerDevice: video ? null : caller.device,
     calleeDevice: video ? null : callee.device,
     streams: [
@@ -126,6 +148,13 @@ export function mediaLines(caller: Side, callee: Side, start: Date, end: Date, w
     ],
   });
   return withVideo ? [line('main-audio', false), line('main-video', true)] : [line('main-audio', false)];
+}
+
+function mirrored(network: Record<string, unknown> | null, sender: Side, receiver: Side, rng: Rng): Record<string, unknown> | null {
+  if (!network) return null;
+  const sent = typeof sender.network?.sentQualityEventRatio === 'number' ? sender.network.sentQualityEventRatio : 0;
+  const own = receiver.impairment.receivedLoss > 0.05 ? rng.between(0.12, 0.22) : 0;
+  return { ...network, receivedQualityEventRatio: round(Math.min(1, sent * rng.between(0.8, 0.95) + own), 3) };
 }
 
 function stream(direction: 'callerToCallee' | 'calleeToCaller', sender: Side, receiver: Side, start: Date, end: Date, seconds: number, video: boolean, rng: Rng): Record<string, unknown> {
@@ -141,9 +170,9 @@ function stream(direction: 'callerToCallee' | 'calleeToCaller', sender: Side, re
     endDateTime: end.toISOString(),
     averageBandwidthEstimate: Math.round(bandwidth),
     averageJitter: duration(jitter),
-    maxJitter: duration(jitter * rng.between(1.8, 3.2)),
+    maxJitter: duration(sender.spikes ? rng.between(260, 520) : jitter * rng.between(1.8, 3.2)),
     averagePacketLossRate: round(loss, 5),
-    maxPacketLossRate: round(Math.min(0.9, loss * rng.between(2, 3.5) + 0.002), 5),
+    maxPacketLossRate: round(sender.spikes ? rng.between(0.45, 0.75) : Math.min(0.9, loss * rng.between(2, 3.5) + 0.002), 5),
     averageRoundTripTime: duration(rtt),
     maxRoundTripTime: duration(rtt * rng.between(1.4, 2.4)),
     packetUtilization: packets,

@@ -19,6 +19,10 @@ export interface Scenario {
   readonly otherCondition?: SideCondition;
   /** Seconds; defaults to a normal call length. */
   readonly seconds?: number;
+  /** Notes the answer should carry (ground truth only). */
+  readonly notes?: readonly string[];
+  /** Where the record is shaped differently from a plain 1:1 or meeting leg. */
+  readonly shape?: 'serviceFault' | 'phoneCarrier';
 }
 
 const poor = (name: string, cause: string, culprit: 'asker' | 'other', condition: SideCondition, extra: Partial<Scenario> = {}): Scenario => ({
@@ -71,6 +75,21 @@ export const SCENARIOS = {
     side: 'unknown',
     failure: { stage: 'midcall', reason: 'Call dropped: no media was received for 30 seconds' },
   },
+  midcallDropWifi: {
+    name: 'midcall-drop-wifi',
+    verdict: 'dropped',
+    cause: 'wifi-weak-signal',
+    culprit: 'asker',
+    side: 'you',
+    condition: { network: 'wifiWeak5', device: 'ok' },
+    failure: { stage: 'midcall', reason: 'Call dropped: no media was received for 30 seconds' },
+  },
+  // Good averages; what the other side sent had a brief burst of loss and jitter.
+  briefSpike: { name: 'brief-spike', verdict: 'good', cause: null, culprit: 'other', side: null, condition: { network: 'wired', device: 'ok', spikes: true }, notes: ['brief-spike'] },
+  // The asker's own leg is clean; the conferencing server's leg to the phone gateway lost packets.
+  serviceFault: { name: 'service-fault', verdict: 'poor', cause: 'packet-loss', culprit: 'none', side: 'service', shape: 'serviceFault' },
+  // A call to a phone number: clean to Microsoft's gateway, lossy on the carrier's leg beyond it.
+  phoneCarrier: { name: 'phone-carrier-leg', verdict: 'poor', cause: 'packet-loss', culprit: 'other', side: 'other', shape: 'phoneCarrier' },
   noData: { name: 'no-quality-data', verdict: 'unclassified', cause: 'no-quality-data', culprit: 'none', side: 'unknown', seconds: 3 },
   mixed: poor('mixed-wifi-and-mobile', 'wifi-weak-signal', 'asker', { network: 'wifiWeak24', device: 'ok' }, { ambiguous: true, otherCondition: { network: 'mobile', device: 'ok' } }),
 } as const satisfies Record<string, Scenario>;
@@ -100,6 +119,10 @@ export const BACKGROUND_WEIGHTS: readonly (readonly [Scenario, number])[] = [
   [SCENARIOS.ratedPoor, 4],
   [SCENARIOS.setupFailure, 12],
   [SCENARIOS.midcallDrop, 14],
+  [SCENARIOS.midcallDropWifi, 6],
+  [SCENARIOS.briefSpike, 10],
+  [SCENARIOS.serviceFault, 6],
+  [SCENARIOS.phoneCarrier, 6],
   [SCENARIOS.noData, 6],
   [SCENARIOS.mixed, 10],
 ];
