@@ -33,9 +33,11 @@ describe('npm run diagnose', () => {
       ['e523d2ed-2966-4b6b-925b-754a88034cc5', 'poor'],
       ['e523d2ed-2966-4b6b-925b-754a88034cc5', 'unclassified'],
     ]);
-    expect(Object.keys(lines[0]!)).toEqual(['callId', 'verdict', 'causes', 'summary']);
+    expect(Object.keys(lines[0]!)).toEqual(['callId', 'verdict', 'causes', 'summary', 'notes']);
     expect(Object.keys((lines[0]!.causes as object[])[0]!)).toEqual(['code', 'side', 'confidence', 'evidence', 'advice']);
-    expect((lines[0]!.causes as { code: string; side: string }[])[0]).toMatchObject({ code: 'speaker-muted', side: 'other' });
+    expect((lines[0]!.causes as { code: string; side: string }[])[0]).toMatchObject({ code: 'congested-network', side: 'you' });
+    // Abbie's muted speaker was her experience, not Owen's: a note.
+    expect((lines[0]!.notes as { code: string }[]).map((n) => n.code)).toContain('their-experience');
   });
 
   it('when one file is broken then stderr names it and why, the other files are still diagnosed, and the exit status is 1', async () => {
@@ -46,14 +48,23 @@ describe('npm run diagnose', () => {
     expect(run.stderr).toContain(`${join(dir, 'missing.json')}: no such file`);
     expect(run.stderr).toMatch(/get-callrecord-expand-sessions-segments\.v1\.0\.json: warning: more sessions are on a next page/);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(run.stdout).verdict).toBe('good');
+    // 26 seconds, one stream, one measured value: too little to call it good.
+    expect(JSON.parse(run.stdout).verdict).toBe('unclassified');
   });
 
   it("when no --user is given then the readable report says it took the organizer's point of view", async () => {
     const run = await diagnose(join(examples, 'get-callrecord-expand-sessions-segments.v1.0.json'));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Point of view: 821809f5-0000-0000-0000-3b5136c0e777, the organizer (no --user given)');
-    expect(run.stdout).toContain('Verdict: good');
+    expect(run.stdout).toContain('Verdict: unclassified');
+    expect(run.stdout).toContain('Measured: 1 stream measured (audio: what you sent)');
+  });
+
+  it('when --user names someone who is not in the record then stderr warns, and the report notes it', async () => {
+    const run = await diagnose(join(examples, 'list-sessions-expand-segments.v1.0.json'), '--user', 'ffffffff-0000-4000-8000-000000000000');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: --user ffffffff-0000-4000-8000-000000000000 is on no endpoint of this record/);
+    expect(run.stdout).toMatch(/Point of view: the person asked about is on no endpoint of this record/);
   });
 
   it('when no file is given then it prints the usage and exits with 2', async () => {

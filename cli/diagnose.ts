@@ -40,6 +40,9 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const warning of parsed.warnings) process.stderr.write(`${file}: warning: ${warning}\n`);
     const userId = args.user ?? organizerId(parsed.record);
     const diagnosis = diagnoseCall(parsed.record, userId ?? '');
+    if (args.user && diagnosis.notes?.some((n) => n.code === 'user-not-found')) {
+      process.stderr.write(`${file}: warning: --user ${args.user} is on no endpoint of this record; sides cannot be called yours\n`);
+    }
     if (args.json) {
       if (!args.user) process.stderr.write(`${file}: no --user given; diagnosed from the organizer's point of view${userId ? ` (${userId})` : ' (none in the record)'}\n`);
       process.stdout.write(`${jsonLine(diagnosis)}\n`);

@@ -1,5 +1,6 @@
 // How the diagnose command prints one diagnosis: a JSON line (for tools) or a readable report.
-import type { Diagnosis, SegmentQuality, Side } from '../diagnosis/index.js';
+import { noteLabel, sideLabel } from '../diagnosis/index.js';
+import type { Diagnosis, SegmentQuality } from '../diagnosis/index.js';
 
 export interface PointOfView {
   readonly userId: string | null;
@@ -13,10 +14,9 @@ export function jsonLine(d: Diagnosis): string {
     verdict: d.verdict,
     causes: d.causes.map((c) => ({ code: c.code, side: c.side, confidence: c.confidence, evidence: c.evidence, advice: c.advice })),
     summary: d.summary,
+    notes: (d.notes ?? []).map((n) => ({ code: n.code, side: n.side, text: n.text })),
   });
 }
-
-const SIDE_WORDS: Record<Side, string> = { you: 'your side', other: "the other side", service: 'Teams service', unknown: 'side unknown' };
 
 function streamLines(segment: SegmentQuality): string[] {
   return segment.streams.map((s) => {
@@ -36,10 +36,12 @@ export function readableReport(file: string, d: Diagnosis, view: PointOfView): s
   if (d.causes.length > 0) {
     lines.push('  Causes, most likely first:');
     d.causes.forEach((c, i) => {
-      lines.push(`    ${i + 1}. ${c.code} (${SIDE_WORDS[c.side]}, confidence ${Math.round(c.confidence * 100)}%): ${c.evidence}`);
+      lines.push(`    ${i + 1}. ${c.code} (${sideLabel(c.side)}, confidence ${Math.round(c.confidence * 100)}%): ${c.evidence}`);
       lines.push(`       ${c.advice}`);
     });
   }
+  for (const note of d.notes ?? []) lines.push(`  ${noteLabel(note.code)}: ${note.text}.`);
+  if (d.measured) lines.push(`  Measured: ${d.measured}`);
   const segments = d.segments.filter((s) => s.streams.length > 0 || s.failure);
   if (segments.length > 0) {
     lines.push(`  Streams (${d.segments.length} segment${d.segments.length === 1 ? '' : 's'}):`);
