@@ -51,10 +51,11 @@ export interface DeviceResult {
 }
 
 /** Howling is counted, not a ratio: judge the count over the leg's length (ours, a heuristic). */
-function howling(where: SideView, legSeconds: number | null, thresholds: Thresholds): Finding | null {
+function howling(where: SideView, legSeconds: () => number | null, thresholds: Thresholds): Finding | null {
   const count = where.device ? num(where.device.howlingEventCount) : null;
   if (count === null || !breachesKey(count, 'device.howlingEvents', thresholds)) return null;
-  const perHour = legSeconds && legSeconds > 0 ? (count * 3600) / legSeconds : null;
+  const length = legSeconds();
+  const perHour = length && length > 0 ? (count * 3600) / length : null;
   if (perHour !== null && !breachesKey(perHour, 'device.howlingPerHour', thresholds)) return null;
   const rate = perHour !== null ? ` (${perHour.toFixed(0)} an hour)` : '';
   return findingFor('echo-howling', where, {
@@ -115,8 +116,9 @@ export function deviceFindings(call: CallView, thresholds: Thresholds): DeviceRe
   const notes: Note[] = [];
   const seen = new Set<string>();
   for (const session of call.sessions) {
-    const legSeconds = seconds(session.window) ?? call.callSeconds;
     for (const segment of session.segments) {
+      // Read only when a device howled: most legs never need their length.
+      const legSeconds = (): number | null => seconds(windowOf(segment.startDateTime, segment.endDateTime)) ?? seconds(session.window) ?? call.callSeconds;
       for (const media of segment.media) {
         for (const where of [media.caller, media.callee]) {
           if (where.scope === 'none' || !where.device) continue;
@@ -128,7 +130,7 @@ export function deviceFindings(call: CallView, thresholds: Thresholds): DeviceRe
               notes.push({ code: 'their-experience', side: 'other', text: `${finding.evidence}, so ${subject(where)} may not have heard the call well; that was their experience, not yours`, facts: finding.facts });
             } else findings.push(finding);
           }
-          const howled = howling(where, seconds(windowOf(segment.startDateTime, segment.endDateTime)) ?? legSeconds, thresholds);
+          const howled = howling(where, legSeconds, thresholds);
           if (howled) findings.push(howled);
         }
       }

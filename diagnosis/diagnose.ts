@@ -60,7 +60,7 @@ export function diagnoseUnguarded(record: CallRecordInput, userId: string, optio
   else if (findings.some((f) => f.makesPoor)) verdict = 'poor';
   else verdict = enough ? 'good' : 'unclassified';
 
-  const why = !call.hasSessions ? NO_SESSIONS : measured.streams === 0 ? NO_STREAMS : `${measured.detail}, too little to call the call good`;
+  const why = !call.hasSessions ? NO_SESSIONS : measured.streams === 0 ? NO_STREAMS : `${measured.detail()}, too little to call the call good`;
   const relevantFindings = verdict === 'good' ? [] : verdict === 'unclassified' ? [noData(why)] : findings.filter((f) => f.makesPoor);
   const ranked = rankFindings(relevantFindings, verdict, { meeting: call.isMeeting });
   const causes = ranked.map(toCause);

@@ -4,8 +4,13 @@
 const ISO_DURATION = /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** Milliseconds of an ISO 8601 day-time duration, or null when the value is not one. */
+const SECONDS_ONLY = /^PT(\d+(?:\.\d+)?)S$/;
+
 export function durationMs(value: unknown): number | null {
   if (typeof value !== 'string' || value.length > 64) return null;
+  // Fast path for the form Graph sends ("PT0.016S"); everything else takes the full grammar.
+  const simple = SECONDS_ONLY.exec(value);
+  if (simple) return Math.round(Number(simple[1]) * 1_000 * 1_000) / 1_000;
   const match = ISO_DURATION.exec(value);
   if (!match || value === 'P' || value.endsWith('T')) return null;
   const [, minus, days, hours, minutes, seconds] = match;

@@ -8,6 +8,7 @@ const PHONE_NUMBER = /^\+?[\d\s().*-]{6,}$/;
 
 /** An E.164-like number (a GUID is not one: it has hex letters or too many digits). */
 function isPhoneNumber(id: string): boolean {
+  if (id.length > 24) return false;
   return /^(tel:)?\+?\d{6,15}$/.test(id.replace(/[\s().-]/g, ''));
 }
 
@@ -19,19 +20,23 @@ function safeDisplayName(name: string | null): string | null {
 
 const IDENTITY_SET_KEYS = ['user', 'guest', 'phone', 'acsUser', 'azureCommunicationServicesUser', 'applicationInstance', 'application', 'onPremises', 'encrypted', 'spoolUser'];
 
+/** Adds an identity's id to `ids`; returns its display name. Hoisted: it runs for every endpoint. */
+function take(identity: unknown, ids: string[]): string | null {
+  const o = obj(identity);
+  if (!o) return null;
+  const id = str(o.id);
+  if (id) ids.push(id.toLowerCase());
+  return str(o.displayName);
+}
+
 function identityIds(endpoint: Readonly<Record<string, unknown>>): { ids: string[]; displayName: string | null; phone: boolean } {
   const ids: string[] = [];
-  let displayName: string | null = null;
-  const take = (identity: unknown): void => {
-    const o = obj(identity);
-    if (!o) return;
-    const id = str(o.id);
-    if (id) ids.push(id.toLowerCase());
-    displayName ??= str(o.displayName);
-  };
-  take(endpoint.associatedIdentity);
+  let displayName = take(endpoint.associatedIdentity, ids);
   const set = obj(endpoint.identity);
-  if (set) for (const key of IDENTITY_SET_KEYS) take(set[key]);
+  if (set) for (const key of IDENTITY_SET_KEYS) {
+    const name = take(set[key], ids);
+    displayName ??= name;
+  }
   const phone = obj(set?.phone) !== null || (ids[0] !== undefined && isPhoneNumber(ids[0]));
   return { ids, displayName, phone };
 }

@@ -41,17 +41,20 @@ export function spikeNotes(assessments: Iterable<StreamAssessment>, thresholds: 
   for (const a of assessments) {
     if (!a.view.relevant || a.classification === 'unclassified') continue;
     const s = a.view.stream;
-    const said: string[] = [];
+    let said: string[] | null = null;
     const facts: Evidence[] = [];
     for (const spike of SPIKES) {
-      const max = spike.read(s[spike.max]);
+      const raw = s[spike.max];
+      if (raw === undefined || raw === null) continue;
+      const max = spike.read(raw);
       if (max === null || !breachesKey(max, spike.key, thresholds)) continue;
       const average = spike.read(s[spike.average]);
       if (average !== null && breachesKey(average, spike.averageKey, thresholds)) continue;
+      said ??= [];
       said.push(`${spike.say(max)}${average !== null ? ` (average ${spike.read === num ? percent(average) : ms(average)})` : ''}`);
       facts.push({ field: `${a.view.path}.${spike.max}`, value: max, threshold: thresholds[spike.key] }, ...(average !== null ? [{ field: `${a.view.path}.${spike.average}`, value: average }] : []));
     }
-    if (said.length === 0) continue;
+    if (!said) continue;
     const phrase = streamPhrase(a.view);
     notes.push({
       code: 'brief-spike',
@@ -69,22 +72,36 @@ export interface Measured {
   readonly streams: number;
   /** "4 streams measured (audio and video, what you sent and what you received)". */
   readonly phrase: string;
-  /** "averageJitter 5 ms on 1 audio stream of 25 s", for an answer that has too little. */
-  readonly detail: string;
+  /** "averageJitter 5 ms on 1 audio stream of 25 s", for an answer that has too little (built only when asked). */
+  readonly detail: () => string;
 }
 
 const KIND: Record<string, string> = { audio: 'audio', video: 'video', screenSharing: 'screen sharing', unknown: 'media' };
 
+const counted = (m: { value: number | null; thresholdKey: unknown; name: string }): boolean => m.value !== null && m.thresholdKey !== null && m.name !== 'packetUtilization';
+
 export function measuredOf(assessments: readonly StreamAssessment[]): Measured {
-  const used = assessments.filter((a) => a.view.relevant && a.classification !== 'unclassified');
-  const values = used.reduce((n, a) => n + a.metrics.filter((m) => m.value !== null && m.thresholdKey !== null && m.name !== 'packetUtilization').length, 0);
-  const kinds = [...new Set(used.map((a) => KIND[a.view.kind] ?? 'media'))];
-  const ways = [...new Set(used.map((a) => (a.view.relative === 'sent' ? 'what you sent' : a.view.relative === 'received' ? 'what you received' : 'what others sent the meeting')))];
+  const used: StreamAssessment[] = [];
+  let values = 0;
+  const kindSet = new Set<string>();
+  const waySet = new Set<string>();
+  for (const a of assessments) {
+    if (!a.view.relevant || a.classification === 'unclassified') continue;
+    used.push(a);
+    for (const m of a.metrics) if (counted(m)) values++;
+    kindSet.add(KIND[a.view.kind] ?? 'media');
+    waySet.add(a.view.relative === 'sent' ? 'what you sent' : a.view.relative === 'received' ? 'what you received' : 'what others sent the meeting');
+  }
+  const kinds = [...kindSet];
+  const ways = [...waySet];
   const list = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]!}`);
   const phrase = used.length === 0 ? 'no stream was measured' : `${used.length} stream${used.length === 1 ? '' : 's'} measured (${list(kinds)}: ${list(ways)})`;
-  const figures = used.flatMap((a) => a.metrics.filter((m) => m.value !== null && m.thresholdKey !== null && m.name !== 'packetUtilization').map((m) => `${m.name} ${m.unit === 'fraction' ? percent(m.value!) : `${Math.round(m.value! * 10) / 10} ${m.unit}`}`));
-  const secs = used.map((a) => a.view.durationSeconds).filter((x): x is number => x !== null);
-  const length = secs.length > 0 ? ` over ${Math.round(Math.max(...secs))} s` : '';
-  const detail = used.length === 0 ? 'no stream carried enough measurements (or enough packets) to classify' : `the record measured only ${figures.slice(0, 4).join(', ') || 'no metric'} on ${phrase.replace(' measured', '')}${length}`;
+  const detail = (): string => {
+    if (used.length === 0) return 'no stream carried enough measurements (or enough packets) to classify';
+    const figures = used.flatMap((a) => a.metrics.filter(counted).map((m) => `${m.name} ${m.unit === 'fraction' ? percent(m.value!) : `${Math.round(m.value! * 10) / 10} ${m.unit}`}`));
+    const secs = used.map((a) => a.view.durationSeconds).filter((x): x is number => x !== null);
+    const length = secs.length > 0 ? ` over ${Math.round(Math.max(...secs))} s` : '';
+    return `the record measured only ${figures.slice(0, 4).join(', ') || 'no metric'} on ${phrase.replace(' measured', '')}${length}`;
+  };
   return { values, streams: used.length, phrase, detail };
 }
