@@ -2,6 +2,7 @@
 // speaker, howling, CPU overload, glitches, quiet or clipping speech; and from the video streams,
 // a sender that could not process video fast enough. Each check reads every field it names and
 // keeps the strongest; what only shaped the other person's own listening is a note, not a cause.
+import { confidenceOf as c } from './confidence.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { CallView, SideView } from './model.js';
@@ -25,23 +26,23 @@ interface Check {
 const ratio = (what: string) => (who: string, _field: string, value: number) => `${who} ${what} for ${percent(value)} of the call`;
 
 const CHECKS: readonly Check[] = [
-  { code: 'mic-not-working', fields: ['captureNotFunctioningEventRatio'], key: 'device.notFunctioningRatio', confidence: 0.9, capture: true, phrase: ratio('microphone was not working') },
-  { code: 'speaker-not-working', fields: ['renderNotFunctioningEventRatio'], key: 'device.notFunctioningRatio', confidence: 0.9, capture: false, phrase: ratio('speaker was not working') },
+  { code: 'mic-not-working', fields: ['captureNotFunctioningEventRatio'], key: 'device.notFunctioningRatio', confidence: c('device.notFunctioning'), capture: true, phrase: ratio('microphone was not working') },
+  { code: 'speaker-not-working', fields: ['renderNotFunctioningEventRatio'], key: 'device.notFunctioningRatio', confidence: c('device.notFunctioning'), capture: false, phrase: ratio('speaker was not working') },
   {
     code: 'speaker-muted',
     fields: ['renderMuteEventRatio', 'renderZeroVolumeEventRatio'],
     key: 'device.speakerMutedRatio',
-    confidence: 0.85,
+    confidence: c('device.speakerMuted'),
     capture: false,
     phrase: (who, field, value) => `${who} speaker was ${field === 'renderMuteEventRatio' ? 'muted' : 'at zero volume'} for ${percent(value)} of the call`,
   },
-  { code: 'cpu-overload', fields: ['cpuInsufficentEventRatio'], key: 'device.cpuInsufficientRatio', confidence: 0.75, capture: true, phrase: ratio('computer was too busy (CPU) to process audio') },
-  { code: 'audio-glitches', fields: ['deviceGlitchEventRatio'], key: 'device.glitchRatio', confidence: 0.6, capture: true, phrase: ratio('audio device glitched') },
-  { code: 'audio-glitches', fields: ['micGlitchRate'], key: 'device.glitchesPer5Min', confidence: 0.55, capture: true, phrase: (who, _f, value) => `${who} microphone glitched ${Math.round(value)} times per 5 minutes` },
+  { code: 'cpu-overload', fields: ['cpuInsufficentEventRatio'], key: 'device.cpuInsufficientRatio', confidence: c('device.cpu'), capture: true, phrase: ratio('computer was too busy (CPU) to process audio') },
+  { code: 'audio-glitches', fields: ['deviceGlitchEventRatio'], key: 'device.glitchRatio', confidence: c('device.glitchRatio'), capture: true, phrase: ratio('audio device glitched') },
+  { code: 'audio-glitches', fields: ['micGlitchRate'], key: 'device.glitchesPer5Min', confidence: c('device.glitchRate'), capture: true, phrase: (who, _f, value) => `${who} microphone glitched ${Math.round(value)} times per 5 minutes` },
   // A glitching speaker is heard only by its owner: what they received, not what they sent.
-  { code: 'audio-glitches', fields: ['speakerGlitchRate'], key: 'device.glitchesPer5Min', confidence: 0.55, capture: false, phrase: (who, _f, value) => `${who} speaker glitched ${Math.round(value)} times per 5 minutes` },
-  { code: 'low-speech-level', fields: ['lowSpeechLevelEventRatio'], key: 'device.lowSpeechRatio', confidence: 0.6, capture: true, phrase: ratio('speech was too quiet') },
-  { code: 'mic-clipping', fields: ['deviceClippingEventRatio'], key: 'device.clippingRatio', confidence: 0.6, capture: true, phrase: ratio('microphone was clipping (too loud)') },
+  { code: 'audio-glitches', fields: ['speakerGlitchRate'], key: 'device.glitchesPer5Min', confidence: c('device.glitchRate'), capture: false, phrase: (who, _f, value) => `${who} speaker glitched ${Math.round(value)} times per 5 minutes` },
+  { code: 'low-speech-level', fields: ['lowSpeechLevelEventRatio'], key: 'device.lowSpeechRatio', confidence: c('device.lowSpeech'), capture: true, phrase: ratio('speech was too quiet') },
+  { code: 'mic-clipping', fields: ['deviceClippingEventRatio'], key: 'device.clippingRatio', confidence: c('device.clipping'), capture: true, phrase: ratio('microphone was clipping (too loud)') },
 ];
 
 export interface DeviceResult {
@@ -60,7 +61,7 @@ function howling(where: SideView, legSeconds: () => number | null, thresholds: T
   const rate = perHour !== null ? ` (${perHour.toFixed(0)} an hour)` : '';
   return findingFor('echo-howling', where, {
     tier: 'root',
-    confidence: 0.8,
+    confidence: c('device.howling'),
     evidence: `${possessive(where)} device picked up howling (feedback) ${count} times${rate}`,
     facts: [{ field: `${where.devicePath}.howlingEventCount`, value: count, threshold: thresholds['device.howlingEvents'] }],
     makesPoor: true,
@@ -96,7 +97,7 @@ function videoProcessing(call: CallView, thresholds: Thresholds): Finding[] {
     out.push(
       findingFor('cpu-overload', stream.sender, {
         tier: 'root',
-        confidence: 0.7,
+        confidence: c('device.videoProcessing'),
         evidence: `${possessive(stream.sender)} computer ran below 70% of its expected video processing capability for ${percent(value)} of the call (Graph's lowVideoProcessingCapabilityRatio)`,
         facts: [{ field: `${stream.path}.lowVideoProcessingCapabilityRatio`, value, threshold: thresholds['video.lowProcessingRatio'] }],
         makesPoor: true,

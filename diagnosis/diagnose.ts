@@ -2,6 +2,7 @@
 // would give out. Pure and total: any input yields a Diagnosis, never an exception.
 import type { StreamAssessment } from './classify.js';
 import { classifyStream } from './classify.js';
+import { confidenceOf as c } from './confidence.js';
 import { deviceFindings } from './device.js';
 import { failureOutcome } from './failure.js';
 import { ratingFindings } from './feedback.js';
@@ -27,7 +28,7 @@ const NO_STREAMS = 'no audio or video stream in the record carried enough measur
 const NO_SESSIONS = 'the record has no session data: it was fetched without $expand=sessions($expand=segments), so no stream, network or device was in it to judge';
 
 function noData(evidence = NO_STREAMS): Finding {
-  return findingFor('no-quality-data', null, { tier: 'nodata', side: 'unknown', confidence: 0.5, evidence, facts: [], makesPoor: false });
+  return findingFor('no-quality-data', null, { tier: 'nodata', side: 'unknown', confidence: c('nodata'), evidence, facts: [], makesPoor: false });
 }
 
 function userNotFound(userId: string): Note {

@@ -4,6 +4,7 @@
 //   (usually a retry) is ignored, and the call is judged on the legs that worked;
 // - dropped whenever a leg of theirs dropped, as CQD counts it; when a later leg of theirs
 //   connected, the answer says they rejoined (and picks a drop they did not recover from first).
+import { confidenceOf as c } from './confidence.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { Leg, LegFailure } from './legs.js';
@@ -59,13 +60,13 @@ export function failureOutcome(call: CallView, thresholds: Thresholds): FailureO
   const facts: Evidence[] = [{ field: `${failure.path}.stage`, value: failure.stage }, ...(failure.reason ? [{ field: `${failure.path}.reason`, value: failure.reason.slice(0, 200) }] : [])];
   const findings: Finding[] = [];
   if (verdict === 'setup-failed') {
-    findings.push(findingFor('media-connectivity-failed', null, { tier: 'failure', side: 'unknown', confidence: 0.7, evidence: `the call never connected${reason}`, facts, makesPoor: true }));
+    findings.push(findingFor('media-connectivity-failed', null, { tier: 'failure', side: 'unknown', confidence: c('failure.failed'), evidence: `the call never connected${reason}`, facts, makesPoor: true }));
   } else {
     const rejoin = chosen.rejoin;
     const who = call.userFound ? ('you' as const) : ('they' as const);
     const rejoined = rejoin ? `; ${who} rejoined on a later leg` : '';
     const rejoinFacts = rejoin ? [{ field: `${rejoin.session.path}.startDateTime`, value: rejoin.session.startDateTime }] : [];
-    const dropFinding = findingFor('dropped-unexpectedly', null, { tier: 'failure', side: 'unknown', confidence: 0.7, evidence: `the call dropped after it had connected${reason}${rejoined}`, facts: [...facts, ...rejoinFacts], makesPoor: true });
+    const dropFinding = findingFor('dropped-unexpectedly', null, { tier: 'failure', side: 'unknown', confidence: c('failure.failed'), evidence: `the call dropped after it had connected${reason}${rejoined}`, facts: [...facts, ...rejoinFacts], makesPoor: true });
     findings.push(rejoin ? { ...dropFinding, advice: REJOINED_ADVICE[who] } : dropFinding);
   }
   const seen = new Set<string>();
@@ -77,7 +78,7 @@ export function failureOutcome(call: CallView, thresholds: Thresholds): FailureO
       findings.push(
         findingFor(condition.code, where, {
           tier: 'failureRoot',
-          confidence: condition.confidence - 0.1,
+          confidence: condition.confidence - c('failure.rootPenalty'),
           evidence: `${condition.phrase}; ${verdict === 'dropped' ? 'then the call dropped' : 'the call never connected'}`,
           facts: [...condition.facts, ...facts],
           makesPoor: true,

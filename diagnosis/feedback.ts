@@ -1,5 +1,6 @@
 // The user's own end-of-call rating: "poor" or "bad" makes the call poor even when every metric
 // looked fine, because the person noticed something the telemetry did not.
+import { confidenceOf as c } from './confidence.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { CallView } from './model.js';
@@ -17,7 +18,7 @@ export function ratingFindings(call: CallView): Finding[] {
           tier: 'rating',
           // A rating says the call was bad, not whose side made it so.
           side: 'unknown',
-          confidence: 0.5,
+          confidence: c('rating.poor'),
           evidence: `you rated the call "${endpoint.feedbackRating}"${tokens}`,
           facts: [{ field: `${endpoint.path}.feedback.rating`, value: endpoint.feedbackRating }],
           makesPoor: true,

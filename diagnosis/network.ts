@@ -2,6 +2,7 @@
 // mobile, low bandwidth, congestion) that explains a stream problem. The loss is heard by the
 // receiver but made on the sender's network, so the sender's side explains a problem first.
 // Conditions the endpoint itself measured as harmful (Graph's *EventRatio fields) stand alone.
+import { confidenceOf as c } from './confidence.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { CallView, SideView } from './model.js';
@@ -43,20 +44,20 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
       where,
       phrase: `${p} Wi-Fi signal was ${Math.round(signal)}%${on24 ? ' on 2.4 GHz' : ''}`,
       facts: [{ field: `${path}.wifiSignalStrength`, value: signal, threshold: thresholds['network.wifiSignalPercent'] }, ...bandFact],
-      confidence: 0.85,
+      confidence: c('network.wifiWeakSignal'),
     });
   }
   if (on24) {
-    out.push({ code: 'wifi-2.4ghz', where, phrase: `${p} Wi-Fi used the crowded 2.4 GHz band`, facts: bandFact, confidence: 0.6 });
+    out.push({ code: 'wifi-2.4ghz', where, phrase: `${p} Wi-Fi used the crowded 2.4 GHz band`, facts: bandFact, confidence: c('network.wifi24') });
   }
   if (type === 'tunnel') {
-    out.push({ code: 'vpn', where, phrase: `${p} media went through a VPN tunnel`, facts: [{ field: `${path}.connectionType`, value: 'tunnel' }], confidence: 0.8 });
+    out.push({ code: 'vpn', where, phrase: `${p} media went through a VPN tunnel`, facts: [{ field: `${path}.connectionType`, value: 'tunnel' }], confidence: c('network.vpn') });
   }
   if (enumValue(net.networkTransportProtocol) === 'tcp') {
-    out.push({ code: 'tcp-fallback', where, phrase: `${p} media fell back to TCP instead of UDP`, facts: [{ field: `${path}.networkTransportProtocol`, value: 'tcp' }], confidence: 0.75 });
+    out.push({ code: 'tcp-fallback', where, phrase: `${p} media fell back to TCP instead of UDP`, facts: [{ field: `${path}.networkTransportProtocol`, value: 'tcp' }], confidence: c('network.tcp') });
   }
   if (type === 'mobile') {
-    out.push({ code: 'mobile-network', where, phrase: `${p} device was on a mobile network`, facts: [{ field: `${path}.connectionType`, value: 'mobile' }], confidence: 0.7 });
+    out.push({ code: 'mobile-network', where, phrase: `${p} device was on a mobile network`, facts: [{ field: `${path}.connectionType`, value: 'mobile' }], confidence: c('network.mobile') });
   }
   const lowRatio = num(net.bandwidthLowEventRatio);
   if (lowRatio !== null && breachesKey(lowRatio, 'network.bandwidthLowRatio', thresholds)) {
@@ -65,7 +66,7 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
       where,
       phrase: `${p} network was short of bandwidth for ${percent(lowRatio)} of the call`,
       facts: [{ field: `${path}.bandwidthLowEventRatio`, value: lowRatio, threshold: thresholds['network.bandwidthLowRatio'] }],
-      confidence: 0.8,
+      confidence: c('network.bandwidthLow'),
       selfEvident: true,
     });
   }
@@ -79,7 +80,7 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
       phrase: `${p} network degraded outgoing audio for ${percent(sent)} of the call`,
       facts: [{ field: `${path}.sentQualityEventRatio`, value: sent, threshold: thresholds['network.qualityEventRatio'] }],
       // A congested network hurts both directions; what it sent is what it measured.
-      confidence: 0.5,
+      confidence: c('network.congested'),
       selfEvident: true,
     });
   }
@@ -126,15 +127,15 @@ function bandwidthEstimateCondition(problem: Problem, thresholds: Thresholds): N
     where: sender,
     phrase: `${possessive(sender)} available bandwidth averaged ${Math.round(estimate / 1000)} kbps`,
     facts: [{ field: `${problem.stream!.path}.averageBandwidthEstimate`, value: estimate, threshold: thresholds['network.bandwidthEstimateBps'] }],
-    confidence: 0.75,
+    confidence: c('network.bandwidthEstimate'),
   };
 }
 
 /** How strongly a condition on the sender / receiver explains each kind of problem. */
 const LATENCY_CODES = new Set<CauseCode>(['vpn', 'tcp-fallback', 'mobile-network']);
 function weight(condition: NetworkCondition, problem: Problem, onSender: boolean): number {
-  if (problem.kind === 'latency') return LATENCY_CODES.has(condition.code) ? 1 : 0.6;
-  return onSender ? 1 : 0.85;
+  if (problem.kind === 'latency') return LATENCY_CODES.has(condition.code) ? 1 : c('network.latencyOtherWeight');
+  return onSender ? 1 : c('network.receiverWeight');
 }
 
 /** Root-cause findings: every condition that explains at least one problem, with both in the evidence. */

@@ -2,6 +2,7 @@
 // delay an endpoint reported. They rank below the root causes that explain them, which
 // network.ts links to the same problems.
 import type { MetricReading, StreamAssessment } from './classify.js';
+import { confidenceOf as c } from './confidence.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './finding.js';
 import type { CallView, SideView, StreamView } from './model.js';
@@ -218,7 +219,7 @@ export function symptomFindings(problems: readonly Problem[], thresholds: Thresh
     return findingFor(p.code, where, {
       tier: 'symptom',
       side: symptomSide(where, p),
-      confidence: Math.min(0.7, 0.45 + 0.1 * Math.min(2.5, p.severity - 0.5)),
+      confidence: Math.min(c('symptom.max'), c('symptom.base') + 0.1 * Math.min(2.5, p.severity - 0.5)),
       evidence: p.phrase,
       facts: p.facts,
       makesPoor: p.makesPoor,
