@@ -13,7 +13,6 @@ export interface MetricReading {
   readonly value: number | null;
   readonly unit: string;
   readonly classification: StreamClass;
-  readonly thresholdKey: ThresholdKey | null;
   readonly threshold: number | null;
 }
 
@@ -27,7 +26,8 @@ export interface StreamAssessment {
 
 function reading(name: string, value: number | null, unit: string, key: ThresholdKey | null, thresholds: Thresholds): MetricReading {
   const classification: StreamClass = value === null || key === null ? 'unclassified' : breachesKey(value, key, thresholds) ? 'poor' : 'good';
-  return { name, value, unit, classification, thresholdKey: key, threshold: key ? thresholds[key] : null };
+  // Exactly the public per-metric shape (types.ts StreamQuality.metrics), so segments.ts hands these out as they are.
+  return { name, value, unit, classification, threshold: key ? thresholds[key] : null };
 }
 
 function classifyAudio(view: StreamView, t: Thresholds): StreamAssessment {
@@ -45,7 +45,6 @@ function classifyAudio(view: StreamView, t: Thresholds): StreamAssessment {
     value: packets,
     unit: 'packets',
     classification: packets === null ? 'unclassified' : breachesKey(packets, 'audio.minPackets', t) ? 'unclassified' : 'good',
-    thresholdKey: 'audio.minPackets',
     threshold: t['audio.minPackets'],
   };
   const all = [...metrics, packetReading];

@@ -94,7 +94,14 @@ export function networkConditions(where: SideView, thresholds: Thresholds): Netw
  */
 export function receivedFlagProblems(call: CallView, thresholds: Thresholds): Problem[] {
   const out: Problem[] = [];
+  const limit = thresholds['network.qualityEventRatio'];
+  const flagged = (side: SideView): boolean => {
+    const value = side.network ? num(side.network.receivedQualityEventRatio) : null;
+    return value !== null && value >= limit;
+  };
   for (const media of call.media) {
+    // Most lines carry no flag: look before building anything.
+    if (!flagged(media.caller) && !flagged(media.callee)) continue;
     for (const [receiver, sender, direction] of [[media.caller, media.callee, 'calleeToCaller'], [media.callee, media.caller, 'callerToCallee']] as const) {
       const value = receiver.network ? num(receiver.network.receivedQualityEventRatio) : null;
       if (value === null || !breachesKey(value, 'network.qualityEventRatio', thresholds)) continue;

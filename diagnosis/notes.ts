@@ -42,19 +42,21 @@ export function spikeNotes(assessments: Iterable<StreamAssessment>, thresholds: 
     if (!a.view.relevant || a.classification === 'unclassified') continue;
     const s = a.view.stream;
     let said: string[] | null = null;
-    const facts: Evidence[] = [];
+    let facts: Evidence[] | null = null;
     for (const spike of SPIKES) {
       const raw = s[spike.max];
       if (raw === undefined || raw === null) continue;
       const max = spike.read(raw);
-      if (max === null || !breachesKey(max, spike.key, thresholds)) continue;
+      // Every spike limit is "at least": compare directly, this runs for every max* of every stream.
+      if (max === null || max < thresholds[spike.key]) continue;
       const average = spike.read(s[spike.average]);
       if (average !== null && breachesKey(average, spike.averageKey, thresholds)) continue;
       said ??= [];
+      facts ??= [];
       said.push(`${spike.say(max)}${average !== null ? ` (average ${spike.read === num ? percent(average) : ms(average)})` : ''}`);
       facts.push({ field: `${a.view.path}.${spike.max}`, value: max, threshold: thresholds[spike.key] }, ...(average !== null ? [{ field: `${a.view.path}.${spike.average}`, value: average }] : []));
     }
-    if (!said) continue;
+    if (!said || !facts) continue;
     const phrase = streamPhrase(a.view);
     notes.push({
       code: 'brief-spike',
@@ -78,7 +80,7 @@ export interface Measured {
 
 const KIND: Record<string, string> = { audio: 'audio', video: 'video', screenSharing: 'screen sharing', unknown: 'media' };
 
-const counted = (m: { value: number | null; thresholdKey: unknown; name: string }): boolean => m.value !== null && m.thresholdKey !== null && m.name !== 'packetUtilization';
+const counted = (m: { value: number | null; threshold: number | null; name: string }): boolean => m.value !== null && m.threshold !== null && m.name !== 'packetUtilization';
 
 export function measuredOf(assessments: readonly StreamAssessment[]): Measured {
   const used: StreamAssessment[] = [];

@@ -39,8 +39,19 @@ interface SegmentContext {
   readonly callee: EndpointView;
   readonly segmentId: string;
   readonly window: Window | null;
+  readonly start: unknown;
+  readonly end: unknown;
   readonly scope: SideScope;
   readonly userFound: boolean;
+}
+
+/** A stream's own window; most streams share their segment's times, parsed once. */
+function streamWindow(stream: Json, seg: SegmentContext): Window | null {
+  const start = stream.startDateTime;
+  const end = stream.endDateTime;
+  if (start === undefined && end === undefined) return seg.window;
+  if (start === seg.start && end === seg.end) return seg.window;
+  return windowOf(start, end) ?? seg.window;
 }
 
 function readMedia(raw: unknown, path: string, seg: SegmentContext): MediaView {
@@ -74,7 +85,7 @@ function readMedia(raw: unknown, path: string, seg: SegmentContext): MediaView {
       direction,
       label,
       segmentId: seg.segmentId,
-      durationSeconds: seconds(windowOf(stream.startDateTime, stream.endDateTime) ?? seg.window),
+      durationSeconds: seconds(streamWindow(stream, seg)),
       sender,
       receiver,
       relative,
@@ -157,7 +168,7 @@ export function buildCallView(record: unknown, userId: unknown, thresholds: Thre
       const path = `sessions[${i}].segments[${j}]`;
       const segmentId = str(seg.id) ?? `${id}/${j}`;
       const window = windowOf(seg.startDateTime, seg.endDateTime);
-      const media = arr(seg.media).map((m, k) => readMedia(m, `${path}.media[${k}]`, { caller, callee, segmentId, window, scope, userFound }));
+      const media = arr(seg.media).map((m, k) => readMedia(m, `${path}.media[${k}]`, { caller, callee, segmentId, window, start: seg.startDateTime, end: seg.endDateTime, scope, userFound }));
       return {
         sessionId: id,
         segmentId,

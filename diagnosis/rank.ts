@@ -35,7 +35,20 @@ function merge(findings: readonly Finding[]): Finding[] {
 
 /** The problems some listed root cause explains: those symptoms follow it, they do not compete with it. */
 function explainedProblems(findings: readonly Finding[]): Set<unknown> {
-  return new Set(findings.flatMap((f) => (f.tier === 'root' || f.tier === 'failureRoot' ? (f.explains ?? []) : [])));
+  const explained = new Set<unknown>();
+  for (const f of findings) if ((f.tier === 'root' || f.tier === 'failureRoot') && f.explains) for (const p of f.explains) explained.add(p);
+  return explained;
+}
+
+interface Keyed {
+  readonly finding: Finding;
+  readonly framing: number;
+  readonly own: number;
+  readonly tier: number;
+}
+
+function byKeys(a: Keyed, b: Keyed): number {
+  return a.framing - b.framing || a.own - b.own || a.tier - b.tier || b.finding.confidence - a.finding.confidence || a.finding.code.localeCompare(b.finding.code);
 }
 
 /** Other attendees with the same cause become one finding: "3 attendees ... (Ana, Ben and 1 more)". */
@@ -81,15 +94,17 @@ export function rankFindings(findings: readonly Finding[], verdict: Verdict, opt
   const order = verdict === 'dropped' || verdict === 'setup-failed' ? ORDER_FOR_FAILURE : ORDER_FOR_POOR;
   const merged = merge(findings);
   const explained = explainedProblems(merged);
-  // Root causes and the symptoms nothing explains compete on confidence; an explained symptom follows.
-  const tierOf = (f: Finding): number => (f.tier === 'symptom' && f.problem && !explained.has(f.problem) ? order.root : order[f.tier]);
-  // A failure frames a dropped or failed call before anything else, own side or not.
-  const framing = (f: Finding): number => (order === ORDER_FOR_FAILURE ? Math.min(order[f.tier], 2) : 0);
-  // The asker's own legs: their side, or a stream they sent or received.
-  const own = (f: Finding): number => (!options.meeting || f.side === 'you' || (f.problem?.stream != null && f.problem.stream.relative !== 'other') ? 0 : 1);
-  const ranked = (options.meeting ? group(merged) : merged)
-    .sort((a, b) => framing(a) - framing(b) || own(a) - own(b) || tierOf(a) - tierOf(b) || b.confidence - a.confidence || a.code.localeCompare(b.code))
-    .slice(0, MAX_CAUSES);
+  const failed = order === ORDER_FOR_FAILURE;
+  const keyed: Keyed[] = (options.meeting ? group(merged) : merged).map((f) => ({
+    finding: f,
+    // A failure frames a dropped or failed call before anything else, own side or not.
+    framing: failed ? Math.min(order[f.tier], 2) : 0,
+    // The asker's own legs: their side, or a stream they sent or received.
+    own: !options.meeting || f.side === 'you' || (f.problem?.stream != null && f.problem.stream.relative !== 'other') ? 0 : 1,
+    // Root causes and the symptoms nothing explains compete on confidence; an explained symptom follows.
+    tier: f.tier === 'symptom' && f.problem && !explained.has(f.problem) ? order.root : order[f.tier],
+  }));
+  const ranked = keyed.sort(byKeys).slice(0, MAX_CAUSES).map((k) => k.finding);
   const top = ranked[0];
   if (top && top.tier === 'symptom' && !(top.problem && explained.has(top.problem))) ranked[0] = { ...top, evidence: `${top.evidence}; ${UNEXPLAINED}` };
   return ranked;

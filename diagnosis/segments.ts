@@ -18,7 +18,7 @@ function streamQuality(a: StreamAssessment): StreamQuality {
     direction: a.view.direction,
     relative: a.view.relative,
     classification: a.classification,
-    metrics: a.metrics.map((m) => ({ name: m.name, value: m.value, unit: m.unit, classification: m.classification, threshold: m.threshold })),
+    metrics: a.metrics,
   };
 }
 

@@ -102,7 +102,7 @@ function videoProblems(a: StreamAssessment, thresholds: Thresholds): Problem[] {
     out.push(problem(a, 'video', VIDEO_CODES[m.name] ?? 'packet-loss', phrase, m));
   }
   const freeze = a.metrics.find((m) => m.name === 'averageFreezeDuration');
-  const ladder = a.metrics.find((m) => m.value !== null && m.thresholdKey !== null && m.thresholdKey !== 'video.freezeMs');
+  const ladder = a.metrics.find((m) => m.value !== null && m.threshold !== null && m.name !== 'averageFreezeDuration');
   const ladderSaid = ladder ? ` (CQD's ladder rated the stream ${a.classification} on its ${ladderPhrase(ladder)})` : '';
   if (freeze?.value != null && freeze.value > thresholds['video.freezeMs'] && a.classification !== 'unclassified') {
     const p = problem(a, 'video', 'video-freezes', `${streamPhrase(a.view)} froze for ${(freeze.value / 1000).toFixed(1)} s on average${a.classification === 'good' ? ladderSaid : ''}`, freeze);
