@@ -90,7 +90,8 @@ export function adminRoutes(deps: AdminDeps): Router {
     if (!user) throw new AdminError(`Unknown user '${String(userId).slice(0, 80)}'. Pass {"userId": "<id or UPN of a tenant user>"}.`);
     const audience = typeof body.audience === 'string' ? body.audience : DEFAULT_USER_TOKEN_AUDIENCE;
     const scopes = Array.isArray(body.scopes) ? body.scopes.filter((s): s is string => typeof s === 'string') : ['access_as_user'];
-    const token = await state.issuer.issueUserToken({ oid: user.id, name: user.displayName, preferredUsername: user.userPrincipalName, audience, scopes }, `${baseUrlOf(req)}/${state.tenantId}/v2.0`);
+    const roles = Array.isArray(body.roles) ? body.roles.filter((r): r is string => typeof r === 'string') : [];
+    const token = await state.issuer.issueUserToken({ oid: user.id, name: user.displayName, preferredUsername: user.userPrincipalName, audience, scopes, roles }, `${baseUrlOf(req)}/${state.tenantId}/v2.0`);
     res.json({ token_type: 'Bearer', access_token: token, expires_in: 3599 });
   });
 

@@ -25,6 +25,8 @@ export interface UserTokenRequest {
   /** Audience of the tab's SSO token: its Application ID URI or client id. */
   readonly audience: string;
   readonly scopes: readonly string[];
+  /** App roles assigned to the user (e.g. CallDoctor.Helpdesk); omitted from the token when empty, as Entra does. */
+  readonly roles?: readonly string[];
 }
 
 export interface VerifiedToken {
@@ -64,7 +66,7 @@ export async function createTokenIssuer(tenantId: string, now: () => Date): Prom
     issueAppToken: (app, issuer) =>
       sign({ tid: tenantId, appid: app.clientId, azp: app.clientId, oid: servicePrincipalId(app.clientId), sub: servicePrincipalId(app.clientId), roles: [...app.roles], idtyp: 'app', ver: '2.0' }, issuer, GRAPH_AUDIENCE),
     issueUserToken: (request, issuer) =>
-      sign({ tid: tenantId, oid: request.oid, sub: request.oid, name: request.name, preferred_username: request.preferredUsername, scp: request.scopes.join(' '), idtyp: 'user', ver: '2.0' }, issuer, request.audience),
+      sign({ tid: tenantId, oid: request.oid, sub: request.oid, name: request.name, preferred_username: request.preferredUsername, scp: request.scopes.join(' '), ...(request.roles?.length ? { roles: [...request.roles] } : {}), idtyp: 'user', ver: '2.0' }, issuer, request.audience),
     async verifyGraphToken(token) {
       const { payload } = await jwtVerify(token, publicKey, { currentDate: now(), algorithms: ['RS256'] });
       const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
