@@ -7,7 +7,7 @@ const USER = 'bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb';
 const CLIENT_ID = '6d1c1f44-0000-4000-8000-00000000ab01';
 
 describe('tab API bearer validation', () => {
-  let clock = new Date('2026-11-20T10:00:00Z');
+  const clock = new Date('2026-11-20T10:00:00Z');
   const now = (): Date => clock;
   let authority: TestAuthority;
   let validate: TokenValidator;
