@@ -2,6 +2,7 @@
 // Unauthenticated on purpose: the emulator listens on loopback only and is never deployed.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { DEFAULT_USER_TOKEN_AUDIENCE } from '../controls.js';
+import { buildGroups } from '../data/groups.js';
 import type { GroundTruth } from '../data/groundTruth.js';
 import type { FaultInjector, FaultSpec } from '../http/faults.js';
 import { baseUrlOf } from '../identity/routes.js';
@@ -107,6 +108,10 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.get('/users', (_req, res) => {
     res.json(state.users);
+  });
+
+  router.get('/groups', (_req, res) => {
+    res.json(buildGroups(state.users));
   });
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
