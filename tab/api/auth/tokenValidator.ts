@@ -98,7 +98,7 @@ function reason(error: unknown): string {
     if (error.claim === 'aud') return 'The token is for another application (audience).';
     return `The token's ${error.claim} claim is missing or invalid.`;
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) return 'The token signature does not match the authority’s keys.';
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) return "The token signature does not match the authority's keys.";
   if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this API does not accept.';
   return 'The token is malformed or could not be verified.';
 }
