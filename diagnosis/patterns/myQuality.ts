@@ -11,6 +11,9 @@ export const DIMENSIONS: readonly Dimension[] = ['connectionType', 'wifiBand', '
 /** Fewer poor calls than this make no pattern: two bad calls are bad luck. */
 export const MIN_POOR_FOR_PATTERN = 3;
 
+/** Root conditions, preferred over the symptoms they cause when both recur as often. */
+const CONDITIONS: ReadonlySet<CauseCode> = new Set(['wifi-2.4ghz', 'wifi-weak-signal', 'vpn', 'mobile-network', 'tcp-fallback', 'congested-network', 'mic-not-working', 'speaker-not-working', 'speaker-muted', 'cpu-overload']);
+
 /** Causes tied to one bucket of one dimension, so the sentence can say where. */
 const CAUSE_BUCKET: Partial<Record<CauseCode, { dimension: Dimension; key: string }>> = {
   'wifi-2.4ghz': { dimension: 'wifiBand', key: '2.4 GHz' },
@@ -42,7 +45,8 @@ export function recurringCause(observations: readonly CallObservation[]): Recurr
   if (bad.length < MIN_POOR_FOR_PATTERN) return null;
   const counts = new Map<CauseCode, number>();
   for (const o of bad) for (const code of new Set(o.ownCauses)) counts.set(code, (counts.get(code) ?? 0) + 1);
-  const ranked = [...counts.entries()].filter(([code]) => code !== 'no-quality-data').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // Equal counts: a condition the user can change (the band, the VPN) explains more than the symptom it causes (jitter, loss).
+  const ranked = [...counts.entries()].filter(([code]) => code !== 'no-quality-data').sort((a, b) => b[1] - a[1] || Number(CONDITIONS.has(b[0])) - Number(CONDITIONS.has(a[0])) || a[0].localeCompare(b[0]));
   const top = ranked[0];
   // A pattern is a cause behind at least a third of the poor calls (and more than one).
   if (!top || top[1] < 2 || top[1] * 3 < bad.length) return null;

@@ -66,6 +66,11 @@ describe('My quality', () => {
     expect(scattered.headline).toMatch(/no single cause/);
   });
 
+  it('prefers the condition (2.4 GHz) to the symptom it causes (jitter) when both recur as often', () => {
+    const quality = myQuality([0, 1, 2].map(() => on24('poor', ['jitter', 'wifi-2.4ghz'])));
+    expect(quality.recurring).toMatchObject({ code: 'wifi-2.4ghz', sentence: '3 of your 3 poor calls were on 2.4 GHz Wi-Fi.' });
+  });
+
   it('counts only causes on the user’s own side as their pattern', () => {
     const othersFault = Array.from({ length: 4 }, () => call({ verdict: 'poor', causes: ['wifi-weak-signal'], ownCauses: [] }));
     expect(myQuality(othersFault).recurring).toBeNull();
