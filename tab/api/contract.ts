@@ -186,6 +186,8 @@ export interface MyQualityResponse {
 export interface TeamQualityResponse {
   readonly groupId: string;
   readonly days: number;
+  /** True when the team had more calls than one answer examines (the newest are used). */
+  readonly truncated: boolean;
   readonly quality: TeamQuality;
 }
 

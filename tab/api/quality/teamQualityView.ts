@@ -36,7 +36,7 @@ export async function teamQualityView(deps: Pick<TabApiDependencies, 'calls' | '
   }
   const answer = await entry.answer;
   if (!answer.memberIds.has(caller.userId) && !caller.helpdesk) throw notFound('There is no such team, or you are not one of its members.');
-  return { groupId: answer.groupId, days: answer.days, quality: answer.quality };
+  return { groupId: answer.groupId, days: answer.days, truncated: answer.truncated, quality: answer.quality };
 }
 
 async function compute(deps: Pick<TabApiDependencies, 'calls' | 'directory' | 'diagnose' | 'now'>, groupId: string, days: number): Promise<TeamQualityResponse & { memberIds: ReadonlySet<string> }> {
@@ -48,12 +48,16 @@ async function compute(deps: Pick<TabApiDependencies, 'calls' | 'directory' | 'd
     const summaries = await listOwnCalls(deps.calls, member.id, now, { since, limit: MAX_CALLS_PER_MEMBER });
     return summaries.map((summary) => ({ member: member.id, summary }));
   });
-  const work = perMember.flat().slice(0, MAX_TEAM_CALLS);
+  // Round-robin over members, so a cap leaves everyone's newest calls in rather than whole people out.
+  const all = Array.from({ length: Math.max(0, ...perMember.map((c) => c.length)) }, (_, rank) => perMember.flatMap((calls) => (calls[rank] ? [calls[rank]] : []))).flat();
+  const work = all.slice(0, MAX_TEAM_CALLS);
   const rows = (
     await inBatches(work, 4, async ({ member, summary }) => {
       const record = await loadOwnCall(deps.calls, member, summary.id, summary.version);
       return record ? { person: member, observation: patterns.observeCall(record, deps.diagnose(record, member), member) } : null;
     })
   ).filter((r) => r !== null);
-  return { groupId: groupId.toLowerCase(), days, quality: patterns.teamQuality(rows, { now, days }), memberIds: new Set(members.map((m) => m.id)) };
+  // A member at the per-member cap may have had more calls in the period.
+  const truncated = all.length > work.length || perMember.some((calls) => calls.length >= MAX_CALLS_PER_MEMBER);
+  return { groupId: groupId.toLowerCase(), days, truncated, quality: patterns.teamQuality(rows, { now, days }), memberIds: new Set(members.map((m) => m.id)) };
 }
