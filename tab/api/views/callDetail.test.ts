@@ -36,4 +36,14 @@ describe('call detail view', () => {
     expect(bobs.calleeNetwork).toMatchObject({ ipAddress: '10.9.9.17' });
     expect(bobs.callerNetwork).not.toHaveProperty('ipAddress');
   });
+
+  it('masks a phone participant’s number wherever the record carries it', () => {
+    const withPhone = structuredClone(record) as unknown as Record<string, unknown> & { sessions: Record<string, unknown>[]; participants_v2: unknown[] };
+    const phone = { identity: { phone: { id: '+14255550187', displayName: '+1 425 555 0187' } } };
+    withPhone.sessions[0]!.callee = { '@odata.type': '#microsoft.graph.callRecords.participantEndpoint', ...phone };
+    withPhone.participants_v2 = [...withPhone.participants_v2, { id: '+14255550187', ...phone }];
+    const shown = JSON.stringify(callDetail(withPhone as unknown as FullCallRecord, diagnoseCall(withPhone as never, ALICE.id), ALICE.id, false));
+    expect(shown).not.toMatch(/4255550187|425 555 0187/);
+    expect(shown).toMatch(/0187/);
+  });
 });

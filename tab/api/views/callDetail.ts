@@ -38,6 +38,9 @@ function maskPhones(value: unknown): unknown {
     if (k === 'phone' && obj(v)) {
       const phone = obj(v)!;
       out[k] = { ...phone, id: typeof phone.id === 'string' ? maskPhoneNumber(phone.id) : phone.id, displayName: typeof phone.displayName === 'string' && /^\+?[\d\s().*-]{6,}$/.test(phone.displayName) ? maskPhoneNumber(phone.displayName) : (phone.displayName ?? null) };
+    } else if (k === 'id' && typeof v === 'string' && /^\+\d{6,}$/.test(v)) {
+      // A phone participant's participant id is its number.
+      out[k] = maskPhoneNumber(v);
     } else out[k] = maskPhones(v);
   }
   return out;
