@@ -10,3 +10,4 @@ export type { PhoneCallExplanation } from './phone/index.js';
 export type { CallRecordInput } from './input.js';
 export { SIDE_LABELS, sideLabel, NOTE_LABELS, noteLabel, causeLabel as causePhrase } from './labels.js';
 export type * from './types.js';
+export * as patterns from './patterns/index.js';

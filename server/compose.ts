@@ -12,6 +12,7 @@ import { createHttpApp, listen, type RunningServer } from './http/index.js';
 import { createLinks } from './links.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
+import { tabApiRouter } from './tabApiWiring.js';
 
 export interface ComposeOptions {
   readonly now?: () => Date;
@@ -63,7 +64,8 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       ...(config.openai ? { planner: plannerSettings(config.openai, credential) } : {}),
       typingIndicator: options.typingIndicator ?? true,
     });
-    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot });
+    const tabApi = tabApiRouter(config, { graph, store, thresholds, now, logger });
+    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: tabApi ? [tabApi] : [] });
 
     let running: RunningServer | undefined;
     let closed = false;
