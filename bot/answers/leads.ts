@@ -48,5 +48,5 @@ export function symptomLead(input: SymptomLeadInput): string {
   const what = SYMPTOM_WORDS[input.symptom];
   if (!input.newest) return `Your last call${scope} shows ${what}${evidence}.`;
   const first = input.newest.diagnosis.verdict === 'good' ? `Your last call${scope} was fine` : `Your last call${scope} didn't show ${what}`;
-  return `${first}, but ${callReference(input.matchFacts, input.timeZone, input.now)} did${evidence}.`;
+  return `${first}, but ${callReference(input.matchFacts, input.timeZone, input.now)} showed it${evidence}.`;
 }
