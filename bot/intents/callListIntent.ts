@@ -9,7 +9,7 @@ import { defineIntent } from './intent.js';
 const PLURAL = /\b(calls|meetings)\b|\b(list|history|log)\b.*\b(calls?|meetings?)\b|\bcall (?:history|log|list)\b/i;
 const PROBLEMS = /\b(poor|bad|dropped|failed|failing|problem\w*|issues?|worst|terrible|broken|choppy|robotic)\b/i;
 /** Asking for a list, as opposed to "why can't I hear anything on calls" (which one call explains). */
-const LIST_ASK = /\b(list|show|which|what|any|all|history|log|how many)\b/i;
+const LIST_ASK = /\b(list|show|which|what|any|all|history|log|how many|where|whenever)\b/i;
 
 export const callListIntent = defineIntent<CallListRequest>({
   name: 'callList',
