@@ -17,6 +17,7 @@ const PATTERNS: readonly (readonly [RegExp, Symptom])[] = [
   [/\b(?:echo\w*|ecco|eco|echoing|howl\w*|feedback noise|(?:hear|heard|here) (?:myself|themselves|my own voice|my voice back))\b/i, 'echo'],
   [/\b(?:robot\w*|robtic|roboic|metallic|garbled|choppy|chopy|breaking up|broke up|broken up|cutting (?:in and )?out|cut (?:in and )?out|kept cutting|crackl\w*|distorted|stutter\w*|underwater|warbl\w*|glitch\w*|jumbled|skipping)\b/i, 'robotic'],
   [new RegExp(String.raw`\b${NOT}(?: (?:i|we|u|you))? ${HEAR}\b(?! me\b)|\b(?:no|zero) (?:sound|audio)\b|\bsilence\b|\b${SPEAKER}\b.*\b${BROKEN}\b|\bheard nothing\b|\bhear (?:nothing|a thing)\b`, 'i'), 'cantHear'],
+  [new RegExp(String.raw`\b${NOT}(?: \w+)? see (?:me|my|the|them|him|her|anything|video|screen)\b`, 'i'), 'frozenVideo'],
   [/\b(?:froze|frozen|freez\w*|frezz?\w*|feez\w*|video (?:stuck|lag\w*|stopped|was (?:bad|blurry|pixel\w*))|blurry|pixel+ated|pixelated|black screen|screen share (?:stuck|froze|lag\w*))\b/i, 'frozenVideo'],
   [/\b(?:dropp?(?:ed|s|ing)?|droped|dis+con+e?ct\w*|cut off|kicked (?:me )?out|booted|got cut|hung up on|call ended|ended suddenly|lost (?:the )?(?:call|connection)|couldn'?t (?:join|connect)|could not (?:join|connect)|cant (?:join|connect)|failed to (?:join|connect)|wouldn'?t connect)\b/i, 'dropped'],
   [/\b(?:lag\w*|delay\w*|laggy|latency|talking over each other|talked over each other|out of sync|echo delay|seconds behind|slow to respond)\b/i, 'delay'],
