@@ -2,7 +2,7 @@
 // describe, an honest "none did" with what else to check, and the participation check throughout.
 import { describe, expect, it } from 'vitest';
 import { diagnoseCall } from '../../diagnosis/index.js';
-import { ALEX, LENA, RAVI } from '../testing/activities.js';
+import { LENA, RAVI } from '../testing/activities.js';
 import { testCall } from '../testing/callRecords.js';
 import { ask } from '../testing/conversation.js';
 import { createWorldBot, TOMAS, WORLD } from '../testing/symptomWorld.js';
@@ -54,7 +54,6 @@ describe('symptom search', () => {
     expect(answer.callId).toBe('mic-dead');
     expect(answer.causeCode).toBe('mic-not-working');
     expect(answer.title).toContain("but this morning's call with Tomas Berg showed it: your microphone was not working");
-    expect(ALEX.name).toBe('Alex Wilber');
   });
 
   it('when Alex asks for a list of calls with a symptom, then only those calls are listed, with the period in the title', async () => {
