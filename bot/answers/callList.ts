@@ -8,8 +8,11 @@ import { callListCard } from '../cards/callListCard.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import type { BotDependencies } from '../dependencies.js';
 import { MAX_LISTED_CALLS } from '../intents/entities/count.js';
+import { periodWords } from '../intents/entities/periodWords.js';
+import type { Symptom } from '../intents/entities/symptom.js';
 import type { TimeExpression } from '../intents/entities/timeExpression.js';
 import { resolveTimeExpression } from '../intents/entities/timeExpression.js';
+import { matchSymptom, SYMPTOM_WORDS } from './symptomMatch.js';
 import { safeDiagnose } from './diagnoseOwnCall.js';
 import { checkedOnly, openTabButton, TAB_HAS_THE_REST } from './searchLimit.js';
 import type { BotReply } from './reply.js';
@@ -22,6 +25,8 @@ export interface CallListRequest {
   readonly problemsOnly?: boolean;
   /** Only calls with this person. */
   readonly person?: string;
+  /** Only calls whose diagnosis explains this symptom. */
+  readonly symptom?: Symptom;
 }
 
 const PROBLEMS: ReadonlySet<Verdict> = new Set(['poor', 'dropped', 'setup-failed']);
@@ -32,7 +37,7 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
   const now = deps.now();
   const window = request.time ? resolveTimeExpression(request.time, now, asker.timeZone) : undefined;
   const wanted = Math.min(request.count ?? MAX_LISTED_CALLS, MAX_LISTED_CALLS);
-  const filtering = request.problemsOnly === true || request.person !== undefined;
+  const filtering = request.problemsOnly === true || request.person !== undefined || request.symptom !== undefined;
   const summaries = await listOwnCalls(deps.calls, asker.userId, now, {
     ...(window ? { since: window.since, until: window.until } : {}),
     // One more than can be shown or examined, to know whether there are calls beyond them.
@@ -45,8 +50,10 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
     if (request.person && summary.participants && !summary.participants.some((p) => nameMatches(p.displayName, request.person!))) continue;
     const record = await loadOwnCall(deps.calls, asker.userId, summary.id, summary.version);
     if (!record || (request.person && !hasParticipantNamed(record, asker.userId, request.person))) continue;
-    const verdict = safeDiagnose(deps, record, asker.userId).verdict;
+    const diagnosis = safeDiagnose(deps, record, asker.userId);
+    const verdict = diagnosis.verdict;
     if (request.problemsOnly && !PROBLEMS.has(verdict)) continue;
+    if (request.symptom && matchSymptom(request.symptom, diagnosis).score === 0) continue;
     entries.push({ facts: describeCall(record, asker.userId), verdict });
   }
   // The filter ran out of calls to examine before the card was full, and older ones exist.
@@ -57,6 +64,11 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
   const title = listTitle(request, wanted);
   if (entries.length === 0) {
     const withWhom = request.person ? ` with ${request.person}` : '';
+    if (request.symptom) {
+      const none = `No calls${withWhom} ${period} showed ${SYMPTOM_WORDS[request.symptom]}`;
+      const paragraphs = searchCut ? [checkedOnly(MAX_RECORDS_EXAMINED, period, `showing ${SYMPTOM_WORDS[request.symptom]}`), TAB_HAS_THE_REST] : ['I only see calls you took part in, from the last 30 days.'];
+      return cardReply(noticeCard({ title: none, paragraphs, ...(searchCut ? { actions: [openTabButton(recentCallsUrl)] } : {}) }), none);
+    }
     if (searchCut) {
       const noneWas = request.problemsOnly ? (request.person ? `a poor or dropped call${withWhom}` : 'poor or dropped') : `with ${request.person}`;
       const checked = checkedOnly(MAX_RECORDS_EXAMINED, period, noneWas);
@@ -82,21 +94,7 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
 
 function listTitle(request: CallListRequest, wanted: number): string {
   const withWhom = request.person ? ` with ${request.person}` : '';
+  if (request.symptom) return `Your calls${withWhom} showing ${SYMPTOM_WORDS[request.symptom]} ${periodWords(request.time)}`;
   if (request.count !== undefined && !request.time) return request.problemsOnly ? `Your last ${wanted} poor or dropped calls${withWhom}` : `Your last ${wanted} calls${withWhom}`;
   return `${request.problemsOnly ? 'Poor or dropped calls' : 'Your calls'}${withWhom} ${periodWords(request.time)}`;
-}
-
-function periodWords(time: TimeExpression | undefined): string {
-  switch (time?.day) {
-    case 'today':
-      return 'today';
-    case 'yesterday':
-      return 'yesterday';
-    case 'thisWeek':
-      return 'this week';
-    case 'lastWeek':
-      return 'last week';
-    default:
-      return 'in the last 30 days';
-  }
 }

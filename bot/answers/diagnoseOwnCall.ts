@@ -18,8 +18,16 @@ export function safeDiagnose(deps: BotDependencies, record: FullCallRecord, user
   }
 }
 
-export function answerForRecord(deps: BotDependencies, asker: Asker, record: FullCallRecord, options: { offerPending?: boolean } = {}): BotReply {
-  const diagnosis = safeDiagnose(deps, record, asker.userId);
+export interface RecordAnswerOptions {
+  readonly offerPending?: boolean;
+  /** Why this call was chosen, said above the verdict. */
+  readonly lead?: string;
+  /** Already computed by a search; diagnosed again otherwise. */
+  readonly diagnosis?: Diagnosis;
+}
+
+export function answerForRecord(deps: BotDependencies, asker: Asker, record: FullCallRecord, options: RecordAnswerOptions = {}): BotReply {
+  const diagnosis = options.diagnosis ?? safeDiagnose(deps, record, asker.userId);
   const facts = describeCall(record, asker.userId);
   const reply = diagnosisCard({
     facts,
@@ -29,7 +37,11 @@ export function answerForRecord(deps: BotDependencies, asker: Asker, record: Ful
     detailsUrl: deps.links.callDetails(record.id),
     askedBy: asker.userId,
     ...(options.offerPending ? { offerPending: true } : {}),
+    ...(options.lead ? { lead: options.lead } : {}),
   });
   const top = diagnosis.causes[0];
-  return cardReply(reply, `Call ${record.id}: verdict ${diagnosis.verdict}${top ? `, most likely cause ${top.code} (${top.side})` : ''}. ${diagnosis.summary}`);
+  return {
+    ...cardReply(reply, `${options.lead ? `${options.lead} ` : ''}Call ${record.id}: verdict ${diagnosis.verdict}${top ? `, most likely cause ${top.code} (${top.side})` : ''}. ${diagnosis.summary}`),
+    about: { callId: record.id, startDateTime: record.startDateTime ?? new Date(0).toISOString() },
+  };
 }

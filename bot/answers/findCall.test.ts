@@ -44,14 +44,14 @@ describe('a particular call', () => {
   it('when no call with that person exists, then the bot says so instead of showing another call', async () => {
     const bot = createTestBot({ records: [lenaToday, raviPoor] });
     const [reply] = await bot.send(teamsMessage('how was my call with Zoe'));
-    expect(visibleText(reply!)).toContain('No call with Zoe found');
+    expect(visibleText(reply!)).toContain('No call with Zoe in the last 30 days');
   });
 
   it('when the only call with Ravi is one the asker was not on, then it is not shown', async () => {
     const someoneElses = testCall({ id: 'megan-ravi', start: '2026-11-28T12:00:00Z', asker: MEGAN, with: [RAVI] });
     const bot = createTestBot({ records: [someoneElses, lenaToday] });
     const [reply] = await bot.send(teamsMessage('how was my call with Ravi'));
-    expect(visibleText(reply!)).toContain('No call with Ravi found');
+    expect(visibleText(reply!)).toContain('No call with Ravi in the last 30 days');
   });
 });
 
@@ -88,6 +88,6 @@ describe("a person's call", () => {
   it("when the asker had no call with that person, then the bot says so rather than showing another call", async () => {
     const bot = createTestBot({ records: [lenaToday] });
     const [reply] = await bot.send(teamsMessage("show me Ravi's last call"));
-    expect(visibleText(reply!)).toContain('No call with Ravi found');
+    expect(visibleText(reply!)).toContain('No call with Ravi in the last 30 days');
   });
 });

@@ -14,16 +14,12 @@ describe('last call', () => {
     'Why did my last call drop?',
     'what happened to my call',
     'my call was terrible',
-    "why couldn't they hear me",
-    'why couldn’t they hear me?',
     'my last meeting was choppy',
     'the call dropped',
-    'why was the audio so robotic',
-    'it kept cutting out',
     'what went wrong',
     'how was my last call',
     'my previous call sounded awful',
-    'they said I sounded like a robot',
+    // "Why couldn't they hear me" and robotic audio are symptoms the dropped call does not show: symptoms.test.ts covers those.
   ])('when asked "%s", then the newest call is diagnosed on a card', async (question) => {
     const bot = createTestBot({ records: [goodWithLena, droppedWithRavi] });
     const [reply, ...more] = await bot.send(teamsMessage(question));

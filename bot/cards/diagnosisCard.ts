@@ -17,6 +17,8 @@ export interface DiagnosisCardInput {
   readonly askedBy: string;
   /** Add "ended just now? I can tell you when its record arrives". */
   readonly offerPending?: boolean;
+  /** A sentence above the verdict saying why this call was chosen ("Your last call was fine, but ..."). */
+  readonly lead?: string;
 }
 
 const NOBODY_ELSE = 'no other participants listed';
@@ -50,11 +52,12 @@ export function diagnosisCard(input: DiagnosisCardInput): CardReply {
   const pairs = callFactPairs(call, input.timeZone, input.now);
 
   const body: CardElement[] = [
+    ...(input.lead ? [paragraph(escapeMarkdown(input.lead), { weight: 'Bolder' })] : []),
     { ...heading(escapeMarkdown(title)), color: verdict.color },
     facts(pairs.map(([k, v]) => [k, escapeMarkdown(v)] as const)),
     paragraph(escapeMarkdown(diagnosis.summary)),
   ];
-  const lines = [title, ...pairs.map(([k, v]) => `${k}: ${v}`), diagnosis.summary];
+  const lines = [...(input.lead ? [input.lead] : []), title, ...pairs.map(([k, v]) => `${k}: ${v}`), diagnosis.summary];
 
   if (top) {
     const causeTitle = `Most likely cause: ${causeLabel(top.code)} (${SIDES[top.side]})`;

@@ -5,6 +5,7 @@ import type { Asker } from '../asker.js';
 import { identifyAsker } from '../asker.js';
 import type { BotReply } from '../answers/reply.js';
 import type { BotDependencies } from '../dependencies.js';
+import { noteAnsweredCall } from '../conversation/discussion.js';
 import { failureReply, noWorkAccountReply } from './failures.js';
 
 export async function respondAsAsker(
@@ -21,7 +22,10 @@ export async function produceReply(context: TurnContext, deps: BotDependencies, 
   const identified = identifyAsker(context.activity);
   if (!identified.ok) return noWorkAccountReply();
   try {
-    return await produce(identified.asker);
+    const reply = await produce(identified.asker);
+    // The call this answer was about becomes the call under discussion (see conversation/discussion.ts).
+    if (reply.about) noteAnsweredCall(context, identified.asker, reply.about);
+    return reply;
   } catch (error) {
     return failureReply(error, deps.logger);
   }

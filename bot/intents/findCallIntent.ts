@@ -1,6 +1,8 @@
 import type { FindCallRequest } from '../answers/findCall.js';
 import { answerFindCall } from '../answers/findCall.js';
+import { parseMeetingKind } from './entities/meetingKind.js';
 import { parsePersonName } from './entities/personName.js';
+import { parseSymptom } from './entities/symptom.js';
 import { parseTimeExpression } from './entities/timeExpression.js';
 import { CALL_WORDS, defineIntent, TROUBLE_WORDS } from './intent.js';
 
@@ -11,9 +13,11 @@ export const findCallIntent = defineIntent<FindCallRequest>({
   match(text) {
     const person = parsePersonName(text) ?? undefined;
     const time = parseTimeExpression(text) ?? undefined;
-    if (!person && !time) return null;
-    if (!CALL_WORDS.test(text) && !TROUBLE_WORDS.test(text) && !ASKING_HOW.test(text)) return null;
-    return { ...(person ? { person } : {}), ...(time ? { time } : {}) };
+    const meeting = parseMeetingKind(text) ?? undefined;
+    const symptom = parseSymptom(text) ?? undefined;
+    if (!person && !time && !meeting) return null;
+    if (!meeting && !symptom && !CALL_WORDS.test(text) && !TROUBLE_WORDS.test(text) && !ASKING_HOW.test(text)) return null;
+    return { ...(person ? { person } : {}), ...(time ? { time } : {}), ...(meeting ? { meeting } : {}), ...(symptom ? { symptom } : {}) };
   },
   answer: (deps, asker, request) => answerFindCall(deps, asker, request),
 });

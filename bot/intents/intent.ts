@@ -2,19 +2,28 @@
 import type { Asker } from '../asker.js';
 import type { BotReply } from '../answers/reply.js';
 import type { BotDependencies } from '../dependencies.js';
+import type { DiscussedCall } from '../state.js';
+
+/** What the conversation so far gives an answer: the call under discussion, if any. */
+export interface Conversation {
+  readonly discussed: DiscussedCall | null;
+}
+
+export const NO_CONVERSATION: Conversation = { discussed: null };
 
 export interface Intent<TParams> {
   readonly name: string;
   /** Parameters when the text asks for this intent, null otherwise. Pure: no clock, no I/O. */
   match(text: string): TParams | null;
-  answer(deps: BotDependencies, asker: Asker, params: TParams): Promise<BotReply>;
+  /** `conversation` matters only to follow-ups; other intents can ignore it. */
+  answer(deps: BotDependencies, asker: Asker, params: TParams, conversation: Conversation): Promise<BotReply>;
 }
 
 /** A matched intent with its parameters bound, ready to answer. */
 export interface MatchedIntent {
   readonly name: string;
   readonly params: unknown;
-  answer(deps: BotDependencies, asker: Asker): Promise<BotReply>;
+  answer(deps: BotDependencies, asker: Asker, conversation?: Conversation): Promise<BotReply>;
 }
 
 export function defineIntent<TParams>(intent: Intent<TParams>): Intent<TParams> {
@@ -22,7 +31,7 @@ export function defineIntent<TParams>(intent: Intent<TParams>): Intent<TParams> 
 }
 
 /** Words that make a message about a call or meeting. */
-export const CALL_WORDS = /\b(calls?|meetings?|chats?|conversations?|syncs?|stand-?ups?|1:1s?|one-on-ones?|catch-?ups?|interviews?|huddles?)\b/i;
+export const CALL_WORDS = /\b(calls?|cal|meetings?|meeting|meting|meetng|metting|chats?|conversations?|syncs?|stand-?ups?|1:1s?|one-on-ones?|catch-?ups?|interviews?|huddles?|webinars?|all[- ]?hands|town ?halls?)\b/i;
 
 /** How people describe a bad call without saying "call". */
 export const TROUBLE_WORDS =

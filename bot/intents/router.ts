@@ -1,11 +1,13 @@
 // The deterministic intent router: the first intent in the table whose matcher accepts the text.
 // Order matters where phrasings overlap: a phone number beats "call", a plural list beats one call,
-// a named person or time beats "my last call".
+// a named person or time beats "my last call", and a follow-up ("the one before that") beats both.
 import { alertsIntent } from './alertsIntent.js';
 import { callListIntent } from './callListIntent.js';
 import { findCallIntent } from './findCallIntent.js';
+import { followUpIntent } from './followUpIntent.js';
 import { helpIntent } from './helpIntent.js';
 import type { Intent, MatchedIntent } from './intent.js';
+import { NO_CONVERSATION } from './intent.js';
 import { lastCallIntent } from './lastCallIntent.js';
 import { notifyWhenReadyIntent } from './notifyWhenReadyIntent.js';
 import { phoneCallIntent } from './phoneCallIntent.js';
@@ -21,6 +23,7 @@ export const INTENTS: readonly Intent<any>[] = [
   alertsIntent,
   phoneCallIntent,
   qualityPatternsIntent,
+  followUpIntent,
   callListIntent,
   findCallIntent,
   lastCallIntent,
@@ -41,7 +44,7 @@ export function matchIntent(text: string, intents: readonly Intent<unknown>[] = 
   for (const intent of intents) {
     const params = intent.match(normalised);
     if (params !== null) {
-      return { name: intent.name, params, answer: (deps, asker) => intent.answer(deps, asker, params) };
+      return { name: intent.name, params, answer: (deps, asker, conversation = NO_CONVERSATION) => intent.answer(deps, asker, params, conversation) };
     }
   }
   return null;

@@ -21,6 +21,8 @@ export interface TestCallOptions {
   readonly quality?: TestQuality;
   readonly modalities?: CallRecords.Modality[];
   readonly version?: number;
+  /** deviceInfo the asker's client reported (e.g. { captureNotFunctioningEventRatio: 0.6 }), for the real diagnosis. */
+  readonly askerDevice?: Readonly<Record<string, number>>;
 }
 
 export function testCall(options: TestCallOptions): FullCallRecord {
@@ -34,7 +36,7 @@ export function testCall(options: TestCallOptions): FullCallRecord {
   }));
   if (options.phone) participants.push({ id: options.phone, identity: { phone: { id: options.phone } } });
 
-  const sessions: CallRecords.Session[] = people.slice(1).map((other, index) => session(`${options.id}-s${index}`, people[0]!, other, start, end, quality));
+  const sessions: CallRecords.Session[] = people.slice(1).map((other, index) => session(`${options.id}-s${index}`, people[0]!, other, start, end, quality, options.askerDevice));
   return {
     id: options.id,
     version: options.version ?? 1,
@@ -57,11 +59,12 @@ function endpoint(person: TestPerson): CallRecords.ParticipantEndpoint {
   } as CallRecords.ParticipantEndpoint;
 }
 
-function session(id: string, caller: TestPerson, callee: TestPerson, start: Date, end: Date, quality: TestQuality): CallRecords.Session {
+function session(id: string, caller: TestPerson, callee: TestPerson, start: Date, end: Date, quality: TestQuality, callerDevice?: Readonly<Record<string, number>>): CallRecords.Session {
   const failureInfo = quality === 'setup-failed' ? { stage: 'callSetup', reason: 'unknown' } : quality === 'dropped' ? { stage: 'midcall', reason: 'unknown' } : null;
   const lossRate = quality === 'packet-loss' ? 0.15 : 0.001;
   const media = quality === 'no-data' ? [] : [{
     label: 'main-audio',
+    ...(callerDevice ? { callerDevice: { ...callerDevice } } : {}),
     streams: [
       { streamDirection: 'callerToCallee', averagePacketLossRate: lossRate, averageJitter: 'PT0.010S', averageRoundTripTime: 'PT0.050S' },
       { streamDirection: 'calleeToCaller', averagePacketLossRate: 0.001, averageJitter: 'PT0.008S', averageRoundTripTime: 'PT0.050S' },
@@ -97,4 +100,9 @@ export function summaryOf(record: FullCallRecord, participantsKnown = true): Cal
         }))
       : null,
   };
+}
+
+/** `count` distinct colleagues for big meetings ("the all hands"). */
+export function testPeople(count: number, prefix = 'Colleague'): TestPerson[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `99999999-eeee-4eee-8eee-${String(i + 1).padStart(12, '0')}`, name: `${prefix} ${i + 1}` }));
 }

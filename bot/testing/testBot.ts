@@ -1,7 +1,7 @@
 // Drives the real bot pipeline (botbuilder TestAdapter -> Application.run) with in-memory stores,
 // a fake Graph and a fixed clock. Tests send Teams-shaped activities and read what the user sees.
-import type { Activity } from 'botbuilder';
-import { TestAdapter } from 'botbuilder';
+import type { Activity, Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter } from 'botbuilder';
 import type { DirectRoutingLogRow, FullCallRecord, PstnCallLogRow } from '../../graph/contract.js';
 import type { Diagnosis } from '../../diagnosis/types.js';
 import { createBot } from '../createBot.js';
@@ -23,6 +23,8 @@ export interface TestBotOptions {
   readonly now?: Date;
   readonly diagnose?: (record: FullCallRecord, userId: string) => Diagnosis;
   readonly overrides?: Partial<BotDependencies>;
+  /** Turn-state storage; a fresh MemoryStorage when absent. Pass the server's botState to test persistence. */
+  readonly storage?: Storage;
 }
 
 export interface TestBot {
@@ -32,6 +34,8 @@ export interface TestBot {
   readonly logs: LogEntry[];
   /** Runs one inbound activity through the bot and returns everything it sent in reply. */
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** A new bot process over the same storage, stores and Graph: what survives a restart. */
+  restart(): TestBot;
 }
 
 export const testLinks = {
@@ -40,13 +44,17 @@ export const testLinks = {
 };
 
 export function createTestBot(options: TestBotOptions = {}): TestBot {
-  const stores = createMemoryStores();
+  const storage = options.storage ?? new MemoryStorage();
   const calls = new FakeCallRecords({
     ...(options.records ? { records: options.records } : {}),
     ...(options.pstn ? { pstn: options.pstn } : {}),
     ...(options.directRouting ? { directRouting: options.directRouting } : {}),
     ...(options.coldIndex ? { coldIndex: true } : {}),
   });
+  return startBot(options, storage, createMemoryStores(), calls);
+}
+
+function startBot(options: TestBotOptions, storage: Storage, stores: MemoryStores, calls: FakeCallRecords): TestBot {
   const logger = recordingLogger();
   const now = options.now ?? TEST_NOW;
   const deps: BotDependencies = {
@@ -57,6 +65,7 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     now: () => now,
     logger,
     typingIndicator: false,
+    storage,
     ...options.overrides,
   };
   const { app } = createBot(deps);
@@ -72,5 +81,6 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
       });
       return adapter.activeQueue.splice(0);
     },
+    restart: () => startBot(options, storage, stores, calls),
   };
 }

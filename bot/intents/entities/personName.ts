@@ -14,6 +14,8 @@ const STOP_AFTER = new Set([
   'fail', 'failed', 'sound', 'sounded', 'call', 'calls', 'meeting', 'earlier', 'and', 'please', 'around', 'about', 'like',
   'so', 'that', 'because', 'when', 'why', 'for', 'from', 'to', 'morning', 'afternoon', 'evening', 'ok', 'okay', 'fine',
   'alright', 'good', 'bad', 'poor', 'terrible', 'awful', 'there', 'then', 'now', 'really', 'very', 'just',
+  'before', 'after', 'during', 'over', 'lunch', 'past', 'tonight', 'yday', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'could', 'couldnt', 'cant', 'didnt', 'had', 'sounded', 'said',
 ]);
 
 const WORD = /^[\p{L}][\p{L}'’.-]*$/u;
