@@ -38,6 +38,8 @@ export interface BicepFile {
   readonly resources: readonly BicepResource[];
   readonly modules: readonly BicepModule[];
   readonly outputs: readonly string[];
+  /** Names in every `appSettings: [ { name: '...' } ]` list: the environment the app will see. */
+  readonly appSettings: readonly string[];
 }
 
 export interface BicepParser {
@@ -120,5 +122,21 @@ function describe(file: string, parser: Parser, text: string): BicepFile {
       outputs.push(symbol);
     }
   }
-  return { file, syntaxErrors: syntaxErrors(file, root), params, variables, resources, modules, outputs };
+  return { file, syntaxErrors: syntaxErrors(file, root), params, variables, resources, modules, outputs, appSettings: appSettingNames(root) };
+}
+
+function appSettingNames(root: BicepNode): string[] {
+  const names: string[] = [];
+  const visit = (node: BicepNode) => {
+    if (node.type === 'object_property' && node.namedChild(0)?.text === 'appSettings' && node.namedChild(1)?.type === 'array') {
+      for (const item of node.namedChild(1)?.namedChildren ?? []) {
+        const name = stringLiteral(property(item, 'name'));
+        if (name !== undefined) names.push(name);
+      }
+      return;
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(root);
+  return names;
 }

@@ -2,7 +2,7 @@
 // check but Teams rejects or silently breaks on: semver, https URLs, tab hosts inside validDomains,
 // the SSO resource's host, and the en-us localization file agreeing with the manifest's strings.
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
-import Ajv04 from 'ajv-draft-04';
+import Ajv04Module from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { bundledTeamsSchema } from './teamsSchemas.js';
 
@@ -20,11 +20,11 @@ export async function schemaProblems(manifest: Json): Promise<string[]> {
 export function localizationSchemaProblems(localization: Json, file: string): string[] {
   const found = bundledTeamsSchema(localization.$schema, 'localization');
   if ('problem' in found) return [`${file}: ${found.problem}`];
-  const ajv = new Ajv04({ allErrors: true, strictTypes: false, unicodeRegExp: false });
+  const ajv = new Ajv04Module.default({ allErrors: true, strictTypes: false, unicodeRegExp: false });
   addFormats.default(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(found.schema);
   if (validate(localization)) return [];
-  return (validate.errors ?? []).map((e) => `${file}${e.instancePath || ''} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map((e: { instancePath: string; message?: string; params: unknown }) => `${file}${e.instancePath || ''} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params)}`);
 }
 
 /** Host names a domain list allows; `*.contoso.com` allows any one-level subdomain. */

@@ -22,6 +22,10 @@ export interface DemoSettings {
   readonly recordsDir: string | undefined;
 }
 
+export interface TelemetrySettings {
+  readonly connectionString: string;
+}
+
 export interface AppConfig {
   readonly mode: 'demo' | 'production';
   readonly port: number;
@@ -35,6 +39,8 @@ export interface AppConfig {
   readonly teamsAppId: string;
   readonly thresholdOverrides: Readonly<Record<string, number>>;
   readonly openai: { readonly endpoint: string; readonly deployment: string; readonly apiKey: string | undefined; readonly apiVersion: string } | undefined;
+  /** Application Insights; never in demo mode. */
+  readonly telemetry: TelemetrySettings | undefined;
   /** Present only in demo mode. */
   readonly demo: DemoSettings | undefined;
 }
@@ -144,6 +150,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
       openaiEndpoint && openaiDeployment
         ? { endpoint: parseUrl('AZURE_OPENAI_ENDPOINT', openaiEndpoint), deployment: openaiDeployment, apiKey: get('AZURE_OPENAI_API_KEY'), apiVersion: get('AZURE_OPENAI_API_VERSION') ?? '2024-10-21' }
         : undefined,
+    telemetry: mode === 'production' ? telemetrySettings(get('APPLICATIONINSIGHTS_CONNECTION_STRING')) : undefined,
     demo,
   };
 }
@@ -269,3 +276,11 @@ function parseThresholds(value: string): Record<string, number> {
 }
 
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+
+function telemetrySettings(connectionString: string | undefined): TelemetrySettings | undefined {
+  if (connectionString === undefined) return undefined;
+  if (!/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i.test(connectionString)) {
+    throw new ConfigError('APPLICATIONINSIGHTS_CONNECTION_STRING', 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)');
+  }
+  return { connectionString };
+}
