@@ -2,7 +2,7 @@
 // the module's `param`s, the parameters file against the template, and resource names against
 // Azure's length and character rules (evaluated from the parameter values where possible).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { BicepFile, BicepNode, BicepParser } from './bicepSyntax.js';
 import { stringLiteral } from './bicepSyntax.js';
 import type { EnvValues } from './envFile.js';
@@ -175,6 +175,6 @@ export function checkBicep(parser: BicepParser, templateFile: string, parameterF
     ...moduleParamProblems(template, parser),
     ...parameterFileProblems(shown, shownParams, values),
     ...names.problems,
-  ];
+  ].map((p) => p.split(`${root}${sep}`).join(''));
   return { problems, namesChecked: names.checked, outputs: template.outputs };
 }
