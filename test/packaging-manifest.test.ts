@@ -25,6 +25,17 @@ const ENV = [
   'TERMS_OF_USE_URL=https://contoso.example/terms',
 ].join('\n');
 
+/** The parts of the manifest these tests read or break. */
+interface TestManifest {
+  developer?: unknown;
+  authorization?: unknown;
+  bots: { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { commands: { title: string }[] }[] }[];
+  staticTabs: { entityId: string; contentUrl?: string }[];
+  configurableTabs: { configurationUrl: string }[];
+  webApplicationInfo: unknown;
+  validDomains: string[];
+}
+
 /** A scratch project: the repository's appPackage/ and an env/.env.test, to break at will. */
 function project(env = ENV): string {
   const root = mkdtempSync(join(tmpdir(), 'call-doctor-package-'));
@@ -34,9 +45,9 @@ function project(env = ENV): string {
   return root;
 }
 
-function editManifest(root: string, edit: (m: Record<string, any>) => void): void {
+function editManifest(root: string, edit: (m: TestManifest) => void): void {
   const file = join(root, 'appPackage', 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as TestManifest;
   edit(manifest);
   writeFileSync(file, JSON.stringify(manifest, null, 2));
 }
@@ -57,11 +68,11 @@ describe('npm run package', () => {
     expect(built.zipPath).toBe(join(root, 'appPackage', 'build', 'appPackage.test.zip'));
     const zip = new AdmZip(built.zipPath);
     expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(zip.readAsText('manifest.json')) as Record<string, any>;
+    const manifest = JSON.parse(zip.readAsText('manifest.json')) as TestManifest;
     expect(JSON.stringify(manifest)).not.toContain('${{');
-    expect(manifest.bots[0].botId).toBe('22222222-2222-4333-8444-555555555555');
+    expect(manifest.bots[0]?.botId).toBe('22222222-2222-4333-8444-555555555555');
     expect(manifest.staticTabs[0]).toMatchObject({ entityId: 'calls', contentUrl: `https://${HOST}/tab/#/calls` });
-    expect(manifest.configurableTabs[0].configurationUrl).toBe(`https://${HOST}/tab/#/config`);
+    expect(manifest.configurableTabs[0]?.configurationUrl).toBe(`https://${HOST}/tab/#/config`);
     expect(manifest.webApplicationInfo).toEqual({ id: '33333333-2222-4333-8444-555555555555', resource: `api://${HOST}/33333333-2222-4333-8444-555555555555` });
     expect(manifest.validDomains).toEqual([HOST]);
     expect(colorIconProblems(zip.readFile('color.png') as Buffer)).toEqual([]);
@@ -69,15 +80,15 @@ describe('npm run package', () => {
   });
 
   it('has the bot in personal, team and group chats, without files, beside a chat and an about tab', () => {
-    const manifest = JSON.parse(readFileSync(join(repo, 'appPackage', 'manifest.json'), 'utf8')) as Record<string, any>;
+    const manifest = JSON.parse(readFileSync(join(repo, 'appPackage', 'manifest.json'), 'utf8')) as TestManifest;
     expect(manifest.bots[0]).toMatchObject({ scopes: ['personal', 'team', 'groupChat'], supportsFiles: false });
-    expect(manifest.staticTabs.map((t: { entityId: string }) => t.entityId)).toEqual(['calls', 'conversations', 'about']);
+    expect(manifest.staticTabs.map((t) => t.entityId)).toEqual(['calls', 'conversations', 'about']);
     expect(manifest.authorization).toBeUndefined(); // no resource-specific consent is needed
   });
 
   it('lists commands the bot router understands, one for each thing it can answer', () => {
-    const manifest = JSON.parse(readFileSync(join(repo, 'appPackage', 'manifest.json'), 'utf8')) as Record<string, any>;
-    const titles: string[] = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title));
+    const manifest = JSON.parse(readFileSync(join(repo, 'appPackage', 'manifest.json'), 'utf8')) as TestManifest;
+    const titles: string[] = (manifest.bots[0]?.commandLists ?? []).flatMap((l) => l.commands.map((c) => c.title));
     const answered = titles.map((title) => matchIntent(title)?.name);
     expect(answered, 'every command title must reach an intent').not.toContain(undefined);
     const expected = INTENTS.map((i) => i.name).filter((name) => name !== 'thanks');
@@ -103,7 +114,7 @@ describe('npm run package', () => {
 
   it('when a tab URL is outside validDomains, then the tab is named', async () => {
     const root = project();
-    editManifest(root, (m) => (m.staticTabs[0].contentUrl = 'https://elsewhere.example.net/tab/#/calls'));
+    editManifest(root, (m) => (m.staticTabs[0]!.contentUrl = 'https://elsewhere.example.net/tab/#/calls'));
     expect(await problemsOf(root)).toEqual([`manifest.json /staticTabs[0].contentUrl host elsewhere.example.net is not in validDomains ["${HOST}"]`]);
   });
 
