@@ -26,9 +26,11 @@ param tabClientId string
 @description('Teams app id from the manifest (teamsApp/create), used for deep links into the tab.')
 param teamsAppId string
 
-@description('Shared secret Graph echoes in change notifications; one value for all instances.')
+@description('Shared secret Graph echoes in change notifications; one value for all instances, kept across deployments (teamsapp.yml generates it once).')
 @secure()
-param alertsClientState string = newGuid()
+@minLength(16)
+@maxLength(128)
+param alertsClientState string
 
 param location string = resourceGroup().location
 

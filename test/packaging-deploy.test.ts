@@ -43,7 +43,7 @@ describe('deployment files', () => {
   it('when a yml step uses an unknown action, then the step and the action are named', () => {
     const root = project();
     edit(root, 'teamsapp.yml', (t) => t.replace('uses: teamsApp/validateAppPackage', 'uses: teamsApp/validateAppPackge'));
-    expect(check(root)).toContain("teamsapp.yml /provision/6/uses unknown action 'teamsApp/validateAppPackge'");
+    expect(check(root)).toContain("teamsapp.yml /provision/7/uses unknown action 'teamsApp/validateAppPackge'");
   });
 
   it('when a yml step names a file that does not exist, then the file is named', () => {
@@ -67,8 +67,8 @@ describe('deployment files', () => {
       return t.replace(arm + update, update + arm);
     });
     expect(check(root)).toEqual([
-      'teamsapp.yml /provision/2 (aadApp/update) uses ${{TAB_DOMAIN}} (in ./aad.manifest.json), which neither env/.env.dev nor an earlier step provides',
-      'teamsapp.yml /provision/2 (aadApp/update) uses ${{TAB_ENDPOINT}} (in ./aad.manifest.json), which neither env/.env.dev nor an earlier step provides',
+      'teamsapp.yml /provision/3 (aadApp/update) uses ${{TAB_DOMAIN}} (in ./aad.manifest.json), which neither env/.env.dev nor an earlier step provides',
+      'teamsapp.yml /provision/3 (aadApp/update) uses ${{TAB_ENDPOINT}} (in ./aad.manifest.json), which neither env/.env.dev nor an earlier step provides',
     ]);
   });
 

@@ -13,7 +13,7 @@ const rest = readme.slice(start + 3);
 const section = readme.slice(start, rest.search(/^## /m) === -1 ? undefined : start + 3 + rest.search(/^## /m));
 const codeSpans = [...section.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
 /** Written by a build, a toolkit run or the reader (env/.env.local is copied from its sample), so not in the repository. */
-const GENERATED = [/^appPackage\/build\//, /^\.localConfigs$/, /^env\/\.env\.local$/, /^app\.zip$/];
+const GENERATED = [/^appPackage\/build\//, /^\.localConfigs$/, /^env\/\.env\.local$/, /^env\/\.env\.\w+\.user$/, /^app\.zip$/];
 const TOOLKIT_COMMANDS = new Set(['account', 'provision', 'deploy', 'publish']);
 
 let template: BicepFile;
@@ -64,7 +64,9 @@ describe('README: Deploy to your tenant', () => {
 
   it('names only variables the server, the env files or the Bicep outputs define, and only parameters the template declares', () => {
     const envKeys = readdirSync(join(repo, 'env')).flatMap((f) => Object.keys(parseEnvText(readFileSync(join(repo, 'env', f), 'utf8'))));
-    const known = new Set([...serverVariableNames(['TAB_CLIENT_ID', 'TAB_APP_ID_URI']), ...envKeys, ...template.outputs]);
+    // Names the yml files write (their own check proves each is provided before it is used).
+    const ymlNames = ['teamsapp.yml', 'teamsapp.local.yml'].flatMap((f) => readFileSync(join(repo, f), 'utf8').match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []);
+    const known = new Set([...serverVariableNames(['TAB_CLIENT_ID', 'TAB_APP_ID_URI']), ...envKeys, ...template.outputs, ...ymlNames]);
     const variables = codeSpans.flatMap((s) => s.split(/[\s=/<>]+/)).filter((t) => /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(t));
     expect(variables.length).toBeGreaterThan(10);
     expect([...new Set(variables)].filter((v) => !known.has(v))).toEqual([]);
