@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { resourceNameProblems } from '../scripts/package/bicepChecks.js';
 import { createBicepParser, type BicepParser } from '../scripts/package/bicepSyntax.js';
 import { checkDeployment, serverVariableNames } from '../scripts/package/validateDeploy.js';
@@ -123,5 +124,34 @@ describe('deployment files', () => {
     // The health route the App Service probes is the server's own.
     expect(readFileSync(join(repo, 'server', 'http', 'createHttpApp.ts'), 'utf8')).toContain("app.get('/healthz'");
     expect(text).not.toMatch(/AccountKey=.*appSettings|name: 'AZURE_STORAGE_CONNECTION_STRING', value: '(?!@Microsoft\.KeyVault)/);
+  });
+
+  it('runs the lifecycle issue 13 asks for: provision, deploy and publish in the toolkit\'s order', () => {
+    const doc = parse(readFileSync(join(repo, 'teamsapp.yml'), 'utf8')) as Record<string, { uses: string }[]>;
+    const uses = (lifecycle: string) => (doc[lifecycle] ?? []).map((s) => s.uses);
+    const provision = uses('provision');
+    const order = ['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update'];
+    expect(provision.filter((u) => order.includes(u))).toEqual(order);
+    expect(uses('deploy')).toContain('azureAppService/zipDeploy');
+    expect(uses('publish').at(-1)).toBe('teamsApp/publishAppPackage');
+  });
+
+  it('gives the tab app the Graph permissions, access_as_user for the Teams clients and the helpdesk role', () => {
+    const aad = JSON.parse(readFileSync(join(repo, 'aad.manifest.json'), 'utf8')) as {
+      requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+      oauth2Permissions: { value: string; id: string }[];
+      preAuthorizedApplications: { appId: string; permissionIds: string[] }[];
+      appRoles: { value: string; allowedMemberTypes: string[] }[];
+    };
+    const graphRoles = aad.requiredResourceAccess.find((r) => r.resourceAppId === 'Microsoft Graph')?.resourceAccess.filter((a) => a.type === 'Role').map((a) => a.id);
+    expect(graphRoles).toEqual(['CallRecords.Read.All', 'CallRecord-PstnCalls.Read.All', 'GroupMember.Read.All', 'TeamsAppInstallation.ReadWriteForUser.All']);
+    const scope = aad.oauth2Permissions.find((p) => p.value === 'access_as_user');
+    expect(scope).toBeDefined();
+    const teamsClients = aad.preAuthorizedApplications.filter((a) => a.permissionIds.includes(scope!.id)).map((a) => a.appId);
+    expect(teamsClients).toEqual(expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']));
+    expect(aad.appRoles).toEqual([expect.objectContaining({ value: 'CallDoctor.Helpdesk', allowedMemberTypes: ['User'] })]);
+    // The same permissions the managed identity is granted by hand.
+    const grant = readFileSync(join(repo, 'infra', 'grant-graph-permissions.sh'), 'utf8');
+    for (const role of graphRoles ?? []) expect(grant).toContain(role);
   });
 });
