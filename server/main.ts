@@ -3,7 +3,8 @@
 import { ConfigError, loadConfigFromProcess, type AppConfig } from './config/index.js';
 import { runDemo } from './demo/runDemo.js';
 import { thresholdsFromConfig } from './diagnosisWiring.js';
-import { runServer } from './runServer.js';
+import { createLogger } from './logging/index.js';
+import { startTelemetry } from './telemetry/index.js';
 
 function fail(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
@@ -23,6 +24,13 @@ try {
 if (config.mode === 'demo') {
   await runDemo(config);
 } else {
-  const started = await runServer(config).catch(fail);
+  // Application Insights (when configured) starts before anything opens a socket, so its HTTP
+  // instrumentation sees every request; logs go to stdout as well as to it.
+  const telemetry = startTelemetry(config.telemetry, process.stdout);
+  const logger = telemetry ? createLogger({ level: config.logLevel, destination: telemetry.logDestination }) : undefined;
+  // Imported only now, so the instrumentations can hook express, botbuilder and the Azure SDKs.
+  const { runServer } = await import('./runServer.js');
+  const started = await runServer(config, logger ? { logger } : {}).catch(fail);
   await started.stopped;
+  await telemetry?.shutdown();
 }

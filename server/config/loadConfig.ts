@@ -27,6 +27,10 @@ export interface TabSettings {
   readonly appIdUri: string;
 }
 
+export interface TelemetrySettings {
+  readonly connectionString: string;
+}
+
 export interface AppConfig {
   readonly mode: 'demo' | 'production';
   readonly port: number;
@@ -42,6 +46,8 @@ export interface AppConfig {
   readonly tab: TabSettings | undefined;
   readonly thresholdOverrides: Readonly<Record<string, number>>;
   readonly openai: { readonly endpoint: string; readonly deployment: string; readonly apiKey: string | undefined; readonly apiVersion: string } | undefined;
+  /** Application Insights; never in demo mode. */
+  readonly telemetry: TelemetrySettings | undefined;
   /** Present only in demo mode. */
   readonly demo: DemoSettings | undefined;
 }
@@ -155,6 +161,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
       openaiEndpoint && openaiDeployment
         ? { endpoint: parseUrl('AZURE_OPENAI_ENDPOINT', openaiEndpoint), deployment: openaiDeployment, apiKey: get('AZURE_OPENAI_API_KEY'), apiVersion: get('AZURE_OPENAI_API_VERSION') ?? '2024-10-21' }
         : undefined,
+    telemetry: mode === 'production' ? telemetrySettings(get('APPLICATIONINSIGHTS_CONNECTION_STRING')) : undefined,
     demo,
   };
 }
@@ -292,3 +299,11 @@ function parseThresholds(value: string): Record<string, number> {
 }
 
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+
+function telemetrySettings(connectionString: string | undefined): TelemetrySettings | undefined {
+  if (connectionString === undefined) return undefined;
+  if (!/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i.test(connectionString)) {
+    throw new ConfigError('APPLICATIONINSIGHTS_CONNECTION_STRING', 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)');
+  }
+  return { connectionString };
+}

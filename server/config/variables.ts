@@ -37,6 +37,7 @@ export const VARIABLES = [
   { name: 'AZURE_OPENAI_DEPLOYMENT', default: undefined, description: 'Azure OpenAI chat deployment name.' },
   { name: 'AZURE_OPENAI_API_KEY', default: undefined, description: 'Azure OpenAI key; when unset the planner signs in with the same app identity that reads Graph (secret, certificate or managed identity).', secret: true },
   { name: 'AZURE_OPENAI_API_VERSION', default: '2024-10-21', description: 'Azure OpenAI API version.' },
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', default: undefined, description: 'Optional. Sends HTTP traces, outgoing calls and the (redacted) logs to Application Insights through OpenTelemetry. Ignored in demo mode.', secret: true },
   { name: 'EMULATOR_PORT', default: '4443', description: 'Demo mode: HTTPS port of the Graph emulator started alongside the server.' },
   { name: 'DEMO_SEED', default: '42', description: 'Demo mode: seed of the generated tenant.' },
   { name: 'PLAYGROUND_PORT', default: '56150', description: 'Demo mode: port of the Microsoft 365 Agents Playground.' },
