@@ -3,8 +3,7 @@
 //   await adapter.process(req, res, (context) => app.run(context));
 import { MemoryStorage } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { createBotAdapter } from './adapter.js';
+import { createBotAdapter, type CallDoctorAdapter } from './adapter.js';
 import type { BotDependencies } from './dependencies.js';
 import { registerCardActions } from './handlers/cardActionRoutes.js';
 import { registerInstallRoutes } from './handlers/installRoutes.js';
@@ -16,7 +15,7 @@ import type { CallDoctorTurnState } from './state.js';
 
 export interface Bot {
   readonly app: Application<CallDoctorTurnState>;
-  readonly adapter: TeamsAdapter;
+  readonly adapter: CallDoctorAdapter;
 }
 
 export function createBot(deps: BotDependencies): Bot {

@@ -1,7 +1,8 @@
 // Everything the bot receives from the composition root (server/). Nothing here is read from the
 // environment or built at import time, so tests and the server wire the same code differently.
 import type { Storage } from 'botbuilder';
-import type { PromptCompletionModel, TeamsAdapter } from '@microsoft/teams-ai';
+import type { PromptCompletionModel } from '@microsoft/teams-ai';
+import type { CallDoctorAdapter } from './adapter.js';
 import type { CallRecordsService, DirectRoutingLogRow, FullCallRecord, PstnCallLogRow } from '../graph/contract.js';
 import type { Logger } from '../graph/logger.js';
 import type { Diagnosis } from '../diagnosis/types.js';
@@ -55,7 +56,7 @@ export interface BotDependencies {
   readonly now: () => Date;
   readonly logger: Logger;
   /** Needed for proactive sends; createBot builds an anonymous one when absent. */
-  readonly adapter?: TeamsAdapter;
+  readonly adapter?: CallDoctorAdapter;
   readonly botAppId?: string;
   /** Turn-state storage; MemoryStorage when absent. */
   readonly storage?: Storage;
