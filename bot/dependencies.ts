@@ -47,6 +47,8 @@ export interface PlannerSettings {
 }
 
 export interface BotDependencies {
+  /** The Entra tenant whose call records the bot reads; activities from any other tenant are refused. */
+  readonly tenantId: string;
   readonly calls: CallRecordsService;
   readonly diagnose: (record: FullCallRecord, userId: string) => Diagnosis;
   /** Explains PSTN and Direct Routing rows; without it the bot gives a short built-in explanation. */

@@ -50,6 +50,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
     const bot = createBot({
+      tenantId: config.graph.tenantId,
       calls: graph.callRecords,
       diagnose: createDiagnose(thresholds),
       explainPhoneCall,

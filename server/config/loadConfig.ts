@@ -111,6 +111,10 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
   }
   // An anonymous bot must be MultiTenant: botbuilder rejects SingleTenant without an app id.
   const botType = botAppId === '' ? 'MultiTenant' : oneOf('BOT_TYPE', get('BOT_TYPE') ?? 'SingleTenant', BOT_TYPES);
+  // A multi-tenant registration accepts tokens for any tenant's users; Call Doctor serves one tenant's records.
+  if (botAppId !== '' && botType === 'MultiTenant') {
+    throw new ConfigError('BOT_TYPE', 'MultiTenant is not allowed with BOT_ID: Call Doctor answers only users of its own tenant; use SingleTenant (or UserAssignedMSI)');
+  }
   const botPassword = get('BOT_PASSWORD') ?? '';
   // Without a secret the bot could receive activities but never reply: fail at start-up instead.
   if (botAppId !== '' && botType !== 'UserAssignedMSI' && botPassword === '') {

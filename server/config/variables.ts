@@ -16,7 +16,7 @@ export const VARIABLES = [
   { name: 'LOG_LEVEL', default: 'info', description: 'trace, debug, info, warn, error or silent.' },
   { name: 'BOT_ID', default: '', description: 'Azure Bot app id (MicrosoftAppId). Empty runs the bot unauthenticated, which only the Agents Playground may use.' },
   { name: 'BOT_PASSWORD', default: '', description: 'Client secret of the bot app registration. Required when BOT_ID is set, except with BOT_TYPE=UserAssignedMSI.', secret: true },
-  { name: 'BOT_TYPE', default: 'SingleTenant', description: 'MultiTenant, SingleTenant or UserAssignedMSI. Azure no longer creates new multi-tenant bots. Forced to MultiTenant when BOT_ID is empty.' },
+  { name: 'BOT_TYPE', default: 'SingleTenant', description: 'SingleTenant or UserAssignedMSI; MultiTenant is refused when BOT_ID is set (Call Doctor serves one tenant). Forced to MultiTenant when BOT_ID is empty (anonymous Agents Playground).' },
   { name: 'BOT_TENANT_ID', default: 'GRAPH_TENANT_ID', description: 'Tenant of the bot app registration (SingleTenant, UserAssignedMSI).' },
   { name: 'GRAPH_TENANT_ID', default: undefined, description: 'Microsoft Entra tenant whose call records are read. Unset means demo mode: everything runs offline against the Graph emulator.' },
   { name: 'GRAPH_CLIENT_ID', default: undefined, description: 'App registration (or managed identity client id) holding the application permission CallRecords.Read.All (and CallRecord-PstnCalls.Read.All for phone reports). Required when GRAPH_TENANT_ID is set.' },
