@@ -68,6 +68,11 @@ export interface BotDependencies {
    * `planner`'s Azure OpenAI settings.
    */
   readonly plannerModel?: PromptCompletionModel;
+  /**
+   * How long a turn may take before it answers with a still-working notice and sends the real answer
+   * when ready (handlers/turnDeadline.ts). Default 8 s, inside the Bot Connector's ~15 s.
+   */
+  readonly turnDeadlineMs?: number;
   /** Send "typing..." while a question is worked on. Default true; tests turn it off. */
   readonly typingIndicator?: boolean;
 }

@@ -2,6 +2,7 @@
 import type { CallSummary, FullCallRecord } from '../../graph/contract.js';
 import type { Asker } from '../asker.js';
 import { hasParticipantNamed, nameMatches } from '../calls/callFacts.js';
+import { loadAhead } from '../calls/lookahead.js';
 import { listOwnCalls, loadOwnCall } from '../calls/ownCalls.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { submit, Verbs } from '../cards/cardKit.js';
@@ -37,9 +38,8 @@ export async function answerFindCall(deps: BotDependencies, asker: Asker, reques
       .sort((a, b) => distanceTo(a, around) - distanceTo(b, around));
   }
 
-  for (const candidate of candidates) {
-    if (request.person && candidate.participants && !candidate.participants.some((p) => nameMatches(p.displayName, request.person!))) continue;
-    const record = await loadOwnCall(deps.calls, asker.userId, candidate.id, candidate.version);
+  const worthFetching = candidates.filter((candidate) => !(request.person && candidate.participants && !candidate.participants.some((p) => nameMatches(p.displayName, request.person!))));
+  for await (const [, record] of loadAhead(worthFetching, (candidate) => loadOwnCall(deps.calls, asker.userId, candidate.id, candidate.version))) {
     if (!record || !matchesPerson(record, asker.userId, request.person)) continue;
     return answerForRecord(deps, asker, record);
   }
