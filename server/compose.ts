@@ -63,6 +63,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
       ...(config.openai ? { planner: plannerSettings(config.openai, credential) } : {}),
       typingIndicator: options.typingIndicator ?? true,
+      turnDeadlineMs: config.bot.turnDeadlineMs,
     });
     const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot });
 

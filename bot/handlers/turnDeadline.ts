@@ -4,7 +4,7 @@
 // turn answers with what is known (the question is understood, the records are still being read),
 // ends, and the real answer follows as soon as it is ready: it replaces that notice where the
 // channel allows (Teams), or arrives as a new message.
-import { TurnContext, type ConversationReference } from 'botbuilder';
+import { TurnContext, type BotAdapter, type ConversationReference } from 'botbuilder';
 import type { BotReply } from '../answers/reply.js';
 import { cardReply } from '../answers/reply.js';
 import { noticeCard } from '../cards/noticeCard.js';
@@ -39,14 +39,14 @@ export async function sendWithinDeadline(context: TurnContext, deps: BotDependen
   const sent = await context.sendActivity(notice.activity);
   deps.logger.info({ deadlineMs }, 'bot answer past the turn deadline: notice sent, answer follows');
   // The turn ends now; its context is revoked, so the follow-up opens the conversation anew.
-  void followUp(context, deps, TurnContext.getConversationReference(context.activity), sent?.id, work);
+  void followUp(context.adapter, deps, TurnContext.getConversationReference(context.activity), sent?.id, work);
   return notice;
 }
 
-async function followUp(context: TurnContext, deps: BotDependencies, reference: Partial<ConversationReference>, noticeId: string | undefined, work: Promise<BotReply>): Promise<void> {
+async function followUp(adapter: BotAdapter, deps: BotDependencies, reference: Partial<ConversationReference>, noticeId: string | undefined, work: Promise<BotReply>): Promise<void> {
   try {
     const reply = await work;
-    await context.adapter.continueConversationAsync(deps.botAppId ?? '', reference, async (later) => {
+    await adapter.continueConversationAsync(deps.botAppId ?? '', reference, async (later) => {
       if (noticeId) {
         try {
           await later.updateActivity({ ...reply.activity, id: noticeId });

@@ -17,6 +17,7 @@ export const VARIABLES = [
   { name: 'BOT_ID', default: '', description: 'Azure Bot app id (MicrosoftAppId). Empty runs the bot unauthenticated, which only the Agents Playground may use.' },
   { name: 'BOT_PASSWORD', default: '', description: 'Client secret of the bot app registration. Required when BOT_ID is set, except with BOT_TYPE=UserAssignedMSI.', secret: true },
   { name: 'BOT_TYPE', default: 'SingleTenant', description: 'SingleTenant or UserAssignedMSI; MultiTenant is refused when BOT_ID is set (Call Doctor serves one tenant). Forced to MultiTenant when BOT_ID is empty (anonymous Agents Playground).' },
+  { name: 'BOT_TURN_DEADLINE_MS', default: '8000', description: 'How long a bot turn may take before it answers with a still-working notice and sends the answer when ready; keep it well inside the Bot Connector limit of about 15 s.' },
   { name: 'BOT_TENANT_ID', default: 'GRAPH_TENANT_ID', description: 'Tenant of the bot app registration (SingleTenant, UserAssignedMSI).' },
   { name: 'GRAPH_TENANT_ID', default: undefined, description: 'Microsoft Entra tenant whose call records are read. Unset means demo mode: everything runs offline against the Graph emulator.' },
   { name: 'GRAPH_CLIENT_ID', default: undefined, description: 'App registration (or managed identity client id) holding the application permission CallRecords.Read.All (and CallRecord-PstnCalls.Read.All for phone reports). Required when GRAPH_TENANT_ID is set.' },
