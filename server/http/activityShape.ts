@@ -102,9 +102,10 @@ function checkText(body: Json): string | undefined {
   return undefined;
 }
 
+// Lists may be missing but not null: botbuilder tests them with `!== undefined` and then iterates.
 function checkMembers(body: Json, field: 'membersAdded' | 'membersRemoved'): string | undefined {
   const members = body[field];
-  if (absent(members)) return undefined;
+  if (members === undefined) return undefined;
   if (!Array.isArray(members)) return `The activity's "${field}" must be an array.`;
   for (const [i, member] of members.entries()) {
     const problem = checkAccount(member, `${field}[${i}]`);
@@ -115,7 +116,7 @@ function checkMembers(body: Json, field: 'membersAdded' | 'membersRemoved'): str
 
 function checkEntities(body: Json): string | undefined {
   const entities = body.entities;
-  if (absent(entities)) return undefined;
+  if (entities === undefined) return undefined;
   if (!Array.isArray(entities)) return 'The activity\'s "entities" must be an array.';
   for (const [i, entity] of entities.entries()) {
     if (!isObject(entity) || typeof entity.type !== 'string') return `The activity's "entities[${i}]" must be an object with a string "type".`;
@@ -130,7 +131,7 @@ function checkEntities(body: Json): string | undefined {
 }
 
 function checkAttachments(value: unknown): string | undefined {
-  if (absent(value)) return undefined;
+  if (value === undefined) return undefined;
   if (!Array.isArray(value)) return 'The activity\'s "attachments" must be an array.';
   for (const [i, attachment] of value.entries()) {
     if (!isObject(attachment) || typeof attachment.contentType !== 'string') return `The activity's "attachments[${i}]" must be an object with a string "contentType".`;

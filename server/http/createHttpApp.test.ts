@@ -125,6 +125,8 @@ describe('createHttpApp', () => {
     ['has no recipient', without('recipient'), /"recipient"/],
     ['has no channelId', without('channelId'), /"channelId"/],
     ['has entities that are not an array', withField('entities', { type: 'mention' }), /"entities" must be an array/],
+    // Found by test/hardening-fuzz.test.ts: botbuilder's getMentions reads null.length.
+    ['has entities that are null', withField('entities', null), /"entities" must be an array/],
     ['has attachments that are not an array', withField('attachments', 'card'), /"attachments" must be an array/],
     ['has text that is not a string', withField('text', 42), /"text" must be a string/],
     // The two that used to reach the Bot Connector's serializer and come back as a 500 with its message.
@@ -198,7 +200,7 @@ describe('createHttpApp', () => {
     expect(JSON.stringify(lines)).not.toContain('10.1.2.3');
   });
 
-  it('when the Bot Connector refuses the reply and the apology, then the answer carries no library text, the console stays silent and the log has the scrubbed error', async () => {
+  it('when the Bot Connector refuses the reply and the apology, then the answer carries no library text, the console stays silent and the log has the scrubbed error', { timeout: 90_000 }, async () => {
     const consoleError = vi.spyOn(console, 'error');
     const consoleWarn = vi.spyOn(console, 'warn');
     try {
