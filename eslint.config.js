@@ -9,6 +9,15 @@ const layer = (name) => ({ regex: `(^|/)${name}(/|$)` });
 const forbid = (names, message) => names.map((n) => ({ ...layer(n), message }));
 const nodeBuiltins = { regex: '^(node:|fs$|path$|http$|https$|net$|child_process$|os$|crypto$)', message: 'diagnosis/ is pure and runs in the browser: no Node APIs, no I/O.' };
 
+const ONLY_CONFIG_READS_ENV = 'Only server/config reads environment variables; receive settings as arguments.';
+const PROCESS_MODULE = '/^(node:)?process$/';
+const processImports = [
+  `ImportDeclaration[source.value=${PROCESS_MODULE}]`,
+  `ImportExpression[source.value=${PROCESS_MODULE}]`,
+  `CallExpression[callee.name='require'][arguments.0.value=${PROCESS_MODULE}]`,
+  "MemberExpression[object.name='globalThis'][property.name='process']",
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'reports/', 'data/', 'appPackage/build/', 'devTools/'] },
   js.configs.recommended,
@@ -20,7 +29,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'smart'],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only server/config reads environment variables; receive settings as arguments.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ONLY_CONFIG_READS_ENV }],
+      // process.env by another road: import { env } from 'node:process', import process from 'process', globalThis.process.
+      'no-restricted-syntax': ['error', ...processImports.map((selector) => ({ selector, message: ONLY_CONFIG_READS_ENV }))],
     },
   },
   {
@@ -40,7 +51,16 @@ export default tseslint.config(
   {
     files: ['bot/**/*.ts', 'tab/**/*.ts', 'tab/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: forbid(['server', 'emulator', 'cli'], 'bot/ and tab/ receive their dependencies from server/; they never import it or the emulator.') }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbid(['server', 'emulator', 'cli'], 'bot/ and tab/ receive their dependencies from server/; they never import it or the emulator.'),
+            // Their test kits (bot/testing) are used by test/, so the dependency must not point back.
+            ...forbid(['test'], 'bot/ and tab/ (test kits included) never import test/; test/ imports them.'),
+          ],
+        },
+      ],
     },
   },
   {
@@ -48,6 +68,30 @@ export default tseslint.config(
     ignores: ['server/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: forbid(['emulator'], 'Product code never imports the emulator; demo mode runs it as a separate program.') }],
+    },
+  },
+  {
+    // server/ is the composition root: it wires bot/ through its public surface, never its internals.
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbid(['emulator'], 'Product code never imports the emulator; demo mode runs it as a separate program.'),
+            { regex: '(^|/)bot/(?!index\\.js$)', message: 'server/ imports bot/ only through bot/index.js.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Command-line entry points use the pure layers; they are not part of the bot, tab or server.
+    files: ['cli/**/*.ts'],
+    ignores: ['cli/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbid(['bot', 'tab', 'server', 'emulator'], 'cli/ runs diagnosis/ (and graph/) on files; it never imports the bot, the tab, the server or the emulator.') }],
     },
   },
   {
@@ -59,7 +103,7 @@ export default tseslint.config(
   {
     // The config module is the one place that reads the environment; tooling configs and CI scripts are not product code.
     files: ['server/config/**/*.ts', 'vitest.config.ts', 'scripts/**'],
-    rules: { 'no-restricted-properties': 'off' },
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],

@@ -16,12 +16,29 @@ async function failTurn(activity: Parameters<TestAdapter['processActivity']>[0] 
   return { replies: transport.activeQueue, logs: logger.entries };
 }
 
+const logs = (logger: ReturnType<typeof recordingLogger>) => logger.entries.map((e) => e.message);
+
 describe('bot adapter', () => {
-  it('when a message turn fails unexpectedly, then the user gets an apology and the log gets the error name only', async () => {
+  it('when a message turn fails unexpectedly, then the user gets an apology and the log gets the whole error for the redacting logger to scrub', async () => {
     const { replies, logs } = await failTurn(teamsMessage('why did my last call drop'));
     expect(visibleText(replies[0]!)).toContain('Something went wrong on my side');
-    expect(JSON.stringify(logs)).not.toContain('hunter2');
-    expect(logs[0]).toMatchObject({ level: 'error', fields: { error: 'Error' } });
+    expect(JSON.stringify(visibleText(replies[0]!))).not.toContain('hunter2');
+    const logged = logs[0]!.fields.err as Error;
+    // Message and stack, so a production failure can be diagnosed (server/logging scrubs the secret; see test/hardening-logs.test.ts).
+    expect(logged.message).toContain('connection string');
+    expect(logged.stack).toMatch(/adapter\.test\.ts/);
+  });
+
+  it('when the apology itself cannot be sent, then the error handler still returns and logs both failures', async () => {
+    const logger = recordingLogger();
+    const adapter = createBotAdapter(anonymous, logger);
+    const transport = new TestAdapter();
+    const context = new TurnContext(transport, { ...teamsMessage('hello') });
+    context.onSendActivities(async () => {
+      throw new Error('Bot Connector refused the reply');
+    });
+    await expect(adapter.onTurnError(context, new TypeError('locale.toLowerCase is not a function'))).resolves.toBeUndefined();
+    expect(logs(logger)).toEqual(['unhandled error in bot turn', 'could not send the apology for a failed bot turn']);
   });
 
   it('when an install event fails, then nothing is posted into the conversation', async () => {

@@ -1,7 +1,18 @@
 // The Bot Framework adapter. With an app id every inbound request must carry a valid Bot Connector
-// token (botbuilder answers 401 otherwise); with an empty id the bot runs unauthenticated, which
-// only the local Agents Playground may use.
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+// token; with an empty id the bot runs unauthenticated, which only the local Agents Playground may use.
+//
+// The server does not call botbuilder's CloudAdapter.process: that method checks nothing before
+// authenticating, answers failures with the raw error message as the body and writes them to
+// console.error, past the redacting logger. Instead the route authenticates first
+// (authenticateInbound), then checks the activity's shape, then runs the turn (processAuthenticated);
+// every failure comes back to the route as a value or an exception it logs and answers itself.
+import {
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../graph/logger.js';
 import { turnErrorReply } from './handlers/failures.js';
@@ -13,9 +24,60 @@ export interface BotAdapterSettings {
   readonly tenantId: string;
 }
 
-export function createBotAdapter(settings: BotAdapterSettings, logger: Logger): TeamsAdapter {
+/** botbuilder's AuthenticateRequestResult (botframework-connector's type, not re-exported by botbuilder). */
+export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+/** What the token check found: an identity to run the turn with, or why the request is refused. */
+export type InboundAuthentication =
+  | { readonly ok: true; readonly identity: AuthenticateRequestResult }
+  | { readonly ok: false; readonly reason: string };
+
+/** The two fields of an activity the token is checked against (a channel token names its serviceUrl). */
+export interface ClaimedOrigin {
+  readonly channelId?: string;
+  readonly serviceUrl?: string;
+}
+
+export class CallDoctorAdapter extends TeamsAdapter {
+  /**
+   * Checks the Authorization header before anything else is read from the request. Any failure of
+   * the check (missing, malformed, expired, wrongly signed token) is a refusal, never a 500.
+   */
+  async authenticateInbound(authorization: string, origin: ClaimedOrigin): Promise<InboundAuthentication> {
+    try {
+      const claimed: Partial<Activity> = {
+        ...(origin.channelId !== undefined ? { channelId: origin.channelId } : {}),
+        ...(origin.serviceUrl !== undefined ? { serviceUrl: origin.serviceUrl } : {}),
+      };
+      const identity = await this.botFrameworkAuthentication.authenticateRequest(claimed as Activity, authorization);
+      return { ok: true, identity };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' };
+    }
+  }
+
+  /** Runs one turn for an activity whose shape the route has checked; resolves to the HTTP answer botbuilder would give. */
+  async processAuthenticated(identity: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(identity, withDates(activity), logic);
+  }
+}
+
+/** What botbuilder's own process() does before a turn (its validateAndFixActivity is not exported): ISO strings become Dates. */
+function withDates(activity: Activity): Activity {
+  const fixed: Record<string, unknown> = { ...activity };
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value);
+    }
+  }
+  return fixed as unknown as Activity;
+}
+
+export function createBotAdapter(settings: BotAdapterSettings, logger: Logger): CallDoctorAdapter {
   const anonymous = settings.appId === '';
-  const adapter = new TeamsAdapter(
+  const adapter = new CallDoctorAdapter(
     {},
     new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: settings.appId,
@@ -27,9 +89,16 @@ export function createBotAdapter(settings: BotAdapterSettings, logger: Logger): 
     }),
   );
   adapter.onTurnError = async (context, error) => {
-    logger.error({ error: error instanceof Error ? error.name : 'unknown', activityType: context.activity.type }, 'unhandled error in bot turn');
+    // The whole error (message and stack): the server's logger scrubs secrets and personal data from both.
+    logger.error({ err: error, activityType: context.activity.type }, 'unhandled error in bot turn');
     // Only a message deserves a visible answer; an install event or invoke that fails stays silent.
-    if (context.activity.type === 'message') await context.sendActivity(turnErrorReply().activity);
+    if (context.activity.type !== 'message') return;
+    try {
+      await context.sendActivity(turnErrorReply().activity);
+    } catch (sendError) {
+      // The reply path itself is broken (the Bot Connector refused it): log it, never throw from here.
+      logger.error({ err: sendError, activityType: context.activity.type }, 'could not send the apology for a failed bot turn');
+    }
   };
   return adapter;
 }

@@ -17,10 +17,11 @@ export type AskerResult =
   | { readonly ok: false; readonly problem: 'no-work-account' | 'no-tenant' };
 
 export function identifyAsker(activity: Partial<Activity>): AskerResult {
-  const userId = activity.from?.aadObjectId;
-  if (!userId) return { ok: false, problem: 'no-work-account' };
-  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  if (!tenantId) return { ok: false, problem: 'no-tenant' };
+  // typeof checks: an id of another type must never become a store key (the HTTP edge refuses it too).
+  const userId: unknown = activity.from?.aadObjectId;
+  if (typeof userId !== 'string' || userId === '') return { ok: false, problem: 'no-work-account' };
+  const tenantId: unknown = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  if (typeof tenantId !== 'string' || tenantId === '') return { ok: false, problem: 'no-tenant' };
   return {
     ok: true,
     asker: {

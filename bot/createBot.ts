@@ -3,20 +3,20 @@
 //   await adapter.process(req, res, (context) => app.run(context));
 import { MemoryStorage } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { createBotAdapter } from './adapter.js';
+import { createBotAdapter, type CallDoctorAdapter } from './adapter.js';
 import type { BotDependencies } from './dependencies.js';
 import { registerCardActions } from './handlers/cardActionRoutes.js';
 import { registerInstallRoutes } from './handlers/installRoutes.js';
 import { registerMessageRoutes } from './handlers/messageRoutes.js';
 import { registerTurnGate } from './handlers/turnGate.js';
+import { typingPerTurn } from './handlers/typing.js';
 import { createActionPlanner, createPlannerModel } from './planner/createPlanner.js';
 import { registerPlannerActions } from './planner/plannerActions.js';
 import type { CallDoctorTurnState } from './state.js';
 
 export interface Bot {
   readonly app: Application<CallDoctorTurnState>;
-  readonly adapter: TeamsAdapter;
+  readonly adapter: CallDoctorAdapter;
 }
 
 export function createBot(deps: BotDependencies): Bot {
@@ -27,13 +27,15 @@ export function createBot(deps: BotDependencies): Bot {
     ...(deps.botAppId ? { botAppId: deps.botAppId } : {}),
     storage: deps.storage ?? new MemoryStorage(),
     removeRecipientMention: true,
-    startTypingTimer: deps.typingIndicator ?? true,
+    // teams-ai's timer is one per Application and breaks with concurrent turns: ours is per turn (handlers/typing.ts).
+    startTypingTimer: false,
     longRunningMessages: false,
     adaptiveCards: { actionSubmitFilter: 'verb' },
     // No looping: each action already answered with a card, and a second model call would only repeat it.
     ...(model ? { ai: { planner: createActionPlanner(model), allow_looping: false } } : {}),
   });
 
+  if (deps.typingIndicator ?? true) adapter.use(typingPerTurn({ logger: deps.logger }));
   registerTurnGate(app, deps);
   registerInstallRoutes(app, deps);
   // Card actions before text routes: a submit is a message with no text and must not reach the help fallback.

@@ -1,7 +1,8 @@
 // Everything the bot receives from the composition root (server/). Nothing here is read from the
 // environment or built at import time, so tests and the server wire the same code differently.
 import type { Storage } from 'botbuilder';
-import type { PromptCompletionModel, TeamsAdapter } from '@microsoft/teams-ai';
+import type { PromptCompletionModel } from '@microsoft/teams-ai';
+import type { CallDoctorAdapter } from './adapter.js';
 import type { CallRecordsService, DirectRoutingLogRow, FullCallRecord, PstnCallLogRow } from '../graph/contract.js';
 import type { Logger } from '../graph/logger.js';
 import type { Diagnosis } from '../diagnosis/types.js';
@@ -46,6 +47,8 @@ export interface PlannerSettings {
 }
 
 export interface BotDependencies {
+  /** The Entra tenant whose call records the bot reads; activities from any other tenant are refused. */
+  readonly tenantId: string;
   readonly calls: CallRecordsService;
   readonly diagnose: (record: FullCallRecord, userId: string) => Diagnosis;
   /** Explains PSTN and Direct Routing rows; without it the bot gives a short built-in explanation. */
@@ -55,7 +58,7 @@ export interface BotDependencies {
   readonly now: () => Date;
   readonly logger: Logger;
   /** Needed for proactive sends; createBot builds an anonymous one when absent. */
-  readonly adapter?: TeamsAdapter;
+  readonly adapter?: CallDoctorAdapter;
   readonly botAppId?: string;
   /** Turn-state storage; MemoryStorage when absent. */
   readonly storage?: Storage;
@@ -65,6 +68,11 @@ export interface BotDependencies {
    * `planner`'s Azure OpenAI settings.
    */
   readonly plannerModel?: PromptCompletionModel;
+  /**
+   * How long a turn may take before it answers with a still-working notice and sends the real answer
+   * when ready (handlers/turnDeadline.ts). Default 8 s, inside the Bot Connector's ~15 s.
+   */
+  readonly turnDeadlineMs?: number;
   /** Send "typing..." while a question is worked on. Default true; tests turn it off. */
   readonly typingIndicator?: boolean;
 }

@@ -1,8 +1,8 @@
 // Public surface of bot/: what server/ wires. Everything else in this folder is internal.
 export { createBot } from './createBot.js';
 export type { Bot } from './createBot.js';
-export { createBotAdapter } from './adapter.js';
-export type { BotAdapterSettings } from './adapter.js';
+export { createBotAdapter, CallDoctorAdapter } from './adapter.js';
+export type { BotAdapterSettings, InboundAuthentication } from './adapter.js';
 export type {
   BotDependencies,
   BotLinks,

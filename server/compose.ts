@@ -51,6 +51,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
     const bot = createBot({
+      tenantId: config.graph.tenantId,
       calls: graph.callRecords,
       diagnose: createDiagnose(thresholds),
       explainPhoneCall,
@@ -63,6 +64,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
       ...(config.openai ? { planner: plannerSettings(config.openai, credential) } : {}),
       typingIndicator: options.typingIndicator ?? true,
+      turnDeadlineMs: config.bot.turnDeadlineMs,
     });
     const tabApi = tabApiRouter(config, { graph, store, thresholds, now, logger });
     const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: tabApi ? [tabApi] : [] });

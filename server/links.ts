@@ -1,7 +1,7 @@
 // Deep links the bot puts on its cards. In Teams they open the personal tab at the call
 // (https://teams.microsoft.com/l/entity/{appId}/{entityId}?webUrl=...&context={"subEntityId":...});
 // in demo mode there is no Teams client to open them, so they point at the tab the server hosts.
-import type { BotLinks } from '../bot/dependencies.js';
+import type { BotLinks } from '../bot/index.js';
 
 /** The personal tab's entityId in appPackage/manifest.json. */
 export const CALLS_TAB_ENTITY_ID = 'calls';

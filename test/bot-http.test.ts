@@ -215,7 +215,7 @@ describe('privacy of the whole exchange', () => {
 
 describe('channel authentication', () => {
   it('when BOT_ID is set and a request has no Bot Connector token, then it gets 401, no reply is sent and nothing is stored', async () => {
-    const secured = await startServerAgainst(emulator, { BOT_ID: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'MultiTenant' });
+    const secured = await startServerAgainst(emulator, { BOT_ID: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', BOT_PASSWORD: 'not-a-real-secret', BOT_TYPE: 'SingleTenant' });
     try {
       const userId = emulator.tenant!.demoUserId;
       const before = connector.received.length;

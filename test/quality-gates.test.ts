@@ -66,11 +66,29 @@ describe('npm run check', () => {
     ['server/planted.ts', "import { x } from '../emulator/server.js';\nexport const f = x;\n", 'no-restricted-imports'],
     ['emulator/planted.ts', "import { x } from '../graph/contract.js';\nexport const f = x;\n", 'no-restricted-imports'],
     ['bot/planted.ts', 'export const id = process.env.BOT_ID;\n', 'no-restricted-properties'],
+    ['bot/planted.ts', "import { env } from 'node:process';\nexport const id = env.BOT_ID;\n", 'no-restricted-syntax'],
+    ['graph/planted.ts', "import process from 'process';\nexport const id = process.env.BOT_ID;\n", 'no-restricted-syntax'],
+    ['server/planted.ts', "import * as proc from 'node:process';\nexport const id = proc.env.BOT_ID;\n", 'no-restricted-syntax'],
+    ['bot/planted.ts', "export const load = () => import('node:process');\n", 'no-restricted-syntax'],
+    ['bot/planted.ts', 'export const id = globalThis.process.env.BOT_ID;\n', 'no-restricted-syntax'],
+    ['bot/planted.ts', 'const { env } = process;\nexport const id = env.BOT_ID;\n', 'no-restricted-properties'],
+    ['cli/planted.ts', "import { x } from '../bot/index.js';\nexport const f = x;\n", 'no-restricted-imports'],
+    ['cli/planted.ts', "import { x } from '../server/compose.js';\nexport const f = x;\n", 'no-restricted-imports'],
+    ['cli/planted.ts', "import { x } from '../emulator/server.js';\nexport const f = x;\n", 'no-restricted-imports'],
+    ['server/planted.ts', "import type { X } from '../bot/ports.js';\nexport type F = X;\n", 'no-restricted-imports'],
+    ['server/store/planted.ts', "import { x } from '../../bot/createBot.js';\nexport const f = x;\n", 'no-restricted-imports'],
+    ['bot/testing/planted.ts', "import { x } from '../../test/support/reference.js';\nexport const f = x;\n", 'no-restricted-imports'],
   ])('enforces the architecture in %s', async (file, code, rule) => {
     expect(await lintRules(code, file)).toContain(rule);
   });
 
   it('lets the config module read the environment', async () => {
     expect(await lintRules('export const id = process.env.BOT_ID;\n', 'server/config/planted.ts')).toEqual([]);
+    expect(await lintRules("import { env } from 'node:process';\nexport const id = env.BOT_ID;\n", 'server/config/planted.ts')).toEqual([]);
+  });
+
+  it('lets server/ use bot/ through its public surface and cli/ use diagnosis/', async () => {
+    expect(await lintRules("import { createBot } from '../bot/index.js';\nexport const f = createBot;\n", 'server/planted.ts')).toEqual([]);
+    expect(await lintRules("import { diagnoseCall } from '../diagnosis/index.js';\nexport const f = diagnoseCall;\n", 'cli/planted.ts')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import type { Verdict } from '../../diagnosis/types.js';
 import type { Asker } from '../asker.js';
 import { describeCall, hasParticipantNamed, nameMatches } from '../calls/callFacts.js';
+import { loadAhead, RECORD_FETCHES_IN_FLIGHT } from '../calls/lookahead.js';
 import { listOwnCalls, loadOwnCall } from '../calls/ownCalls.js';
 import type { CallListEntry } from '../cards/callListCard.js';
 import { callListCard } from '../cards/callListCard.js';
@@ -45,10 +46,12 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
   });
 
   const entries: CallListEntry[] = [];
-  for (const summary of summaries.slice(0, MAX_RECORDS_EXAMINED)) {
+  // A summary whose indexed participants already rule the person out costs no fetch.
+  const examined = summaries
+    .slice(0, MAX_RECORDS_EXAMINED)
+    .filter((summary) => !(request.person && summary.participants && !summary.participants.some((p) => nameMatches(p.displayName, request.person!))));
+  for await (const [, record] of loadAhead(examined, (summary) => loadOwnCall(deps.calls, asker.userId, summary.id, summary.version), filtering ? undefined : Math.min(wanted, RECORD_FETCHES_IN_FLIGHT))) {
     if (entries.length >= wanted) break;
-    if (request.person && summary.participants && !summary.participants.some((p) => nameMatches(p.displayName, request.person!))) continue;
-    const record = await loadOwnCall(deps.calls, asker.userId, summary.id, summary.version);
     if (!record || (request.person && !hasParticipantNamed(record, asker.userId, request.person))) continue;
     const diagnosis = safeDiagnose(deps, record, asker.userId);
     const verdict = diagnosis.verdict;

@@ -39,6 +39,30 @@ describe('card buttons', () => {
     expect(bot.stores.feedbackEntries).toEqual([]);
   });
 
+  it.each<[string, (data: Record<string, unknown>) => Record<string, unknown>, RegExp]>([
+    ['without askedBy', ({ askedBy: _dropped, ...rest }) => rest, /Only the person who asked/],
+    ['with askedBy of another type', (data) => ({ ...data, askedBy: [ALEX.id] }), /Only the person who asked/],
+    ['for a call the rater did not take part in', (data) => ({ ...data, callId: 'megans' }), /Only the person who asked/],
+    ['for a call that does not exist', (data) => ({ ...data, callId: 'no-such-call' }), /Only the person who asked/],
+    ['with a cause the diagnosis of that call does not give', (data) => ({ ...data, causeCode: 'dropped-unexpectedly' }), /could not read that answer/],
+    ['with a cause of another type', (data) => ({ ...data, causeCode: { code: 'packet-loss' } }), /could not read that answer/],
+  ])('when feedback is forged %s, then nothing is stored', async (_case, forge, answer) => {
+    const megans = testCall({ id: 'megans', start: '2026-11-28T14:00:00Z', asker: MEGAN, with: [RAVI], quality: 'dropped' });
+    const bot = createTestBot({ records: [poorWithRavi, megans] });
+    const [card] = await bot.send(teamsMessage('why did my last call drop'));
+    const [reply] = await bot.send(cardSubmit(forge(button(card!, 'Yes').data!)));
+    expect(reply!.text).toMatch(answer);
+    expect(bot.stores.feedbackEntries).toEqual([]);
+  });
+
+  it('when the card named no cause (a good call), then a vote with no cause is stored', async () => {
+    const good = testCall({ id: 'good-call', start: '2026-11-28T14:50:00Z', with: [RAVI] });
+    const bot = createTestBot({ records: [good] });
+    const [card] = await bot.send(teamsMessage('how was my last call'));
+    await bot.send(cardSubmit(button(card!, 'Yes').data!));
+    expect(bot.stores.feedbackEntries.map((e) => [e.callId, e.causeCode])).toEqual([['good-call', null]]);
+  });
+
   it('when "Tell me when it\'s ready" is pressed, then a pending diagnosis is stored until the records deadline', async () => {
     const bot = createTestBot();
     const [notice] = await bot.send(teamsMessage('why did my last call drop'));

@@ -7,15 +7,15 @@ import type { BotReply } from '../answers/reply.js';
 import type { BotDependencies } from '../dependencies.js';
 import { noteAnsweredCall } from '../conversation/discussion.js';
 import { failureReply, noWorkAccountReply } from './failures.js';
+import { sendWithinDeadline } from './turnDeadline.js';
 
 export async function respondAsAsker(
   context: TurnContext,
   deps: BotDependencies,
   produce: (asker: Asker) => Promise<BotReply>,
 ): Promise<BotReply> {
-  const reply = await produceReply(context, deps, produce);
-  await context.sendActivity(reply.activity);
-  return reply;
+  // produceReply never rejects: failures become friendly replies.
+  return sendWithinDeadline(context, deps, produceReply(context, deps, produce));
 }
 
 export async function produceReply(context: TurnContext, deps: BotDependencies, produce: (asker: Asker) => Promise<BotReply>): Promise<BotReply> {

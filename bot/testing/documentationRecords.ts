@@ -2,11 +2,14 @@
 // with the real diagnosis engine: test data nobody on the bot side wrote.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { diagnoseCall, parseCallRecord } from '../../diagnosis/index.js';
 import type { Diagnosis } from '../../diagnosis/index.js';
 import type { FullCallRecord } from '../../graph/contract.js';
-import { graphExamplesDir } from '../../test/support/reference.js';
 import type { TestPerson } from './activities.js';
+
+// Resolved from the repository root like test/support/reference.ts does (bot/ must not import test/).
+const graphExamplesDir = join(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared', 'reference', 'graph-examples');
 
 const example = (name: string) => JSON.parse(readFileSync(join(graphExamplesDir, name), 'utf8')) as Record<string, unknown>;
 

@@ -10,6 +10,7 @@ import { FakeCallRecords } from './fakeCallRecords.js';
 import { fakeDiagnose } from './fakeDiagnosis.js';
 import type { MemoryStores } from './memoryStores.js';
 import { createMemoryStores } from './memoryStores.js';
+import { TEST_TENANT_ID } from './activities.js';
 import { recordingLogger, type LogEntry } from '../../graph/testing/index.js';
 
 /** Saturday 28 Nov 2026, 15:00 UTC: the fixed "now" of bot tests. */
@@ -58,6 +59,7 @@ function startBot(options: TestBotOptions, storage: Storage, stores: MemoryStore
   const logger = recordingLogger();
   const now = options.now ?? TEST_NOW;
   const deps: BotDependencies = {
+    tenantId: TEST_TENANT_ID,
     calls,
     diagnose: options.diagnose ?? fakeDiagnose,
     stores,

@@ -49,7 +49,7 @@ describe('loadConfig', () => {
       baseUrl: 'https://graph.microsoft.com',
       authorityHost: 'https://login.microsoftonline.com',
     });
-    expect(config.bot).toEqual({ appId: CLIENT, appPassword: 'pw', appType: 'SingleTenant', tenantId: TENANT });
+    expect(config.bot).toEqual({ appId: CLIENT, appPassword: 'pw', appType: 'SingleTenant', tenantId: TENANT, turnDeadlineMs: 8000 });
   });
 
   it('infers certificate and managed-identity auth from what is set', () => {
@@ -63,7 +63,10 @@ describe('loadConfig', () => {
     [{ ...production, GRAPH_TENANT_ID: 'contoso' }, 'GRAPH_TENANT_ID'],
     [{ ...production, BOT_ID: undefined }, 'BOT_ID'],
     [{ ...production, BOT_PASSWORD: undefined }, 'BOT_PASSWORD'],
-    [{ ...production, BOT_PASSWORD: undefined, BOT_TYPE: 'MultiTenant' }, 'BOT_PASSWORD'],
+    [{ ...production, BOT_TYPE: 'MultiTenant' }, 'BOT_TYPE'],
+    [{ BOT_TURN_DEADLINE_MS: '15000' }, 'BOT_TURN_DEADLINE_MS'],
+    [{ BOT_TURN_DEADLINE_MS: 'soon' }, 'BOT_TURN_DEADLINE_MS'],
+    [{ BOT_ID: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', BOT_PASSWORD: 'pw', BOT_TYPE: 'multitenant' }, 'BOT_TYPE'],
     [{ ...production, PUBLIC_URL: undefined }, 'PUBLIC_URL'],
     [{ ...production, PUBLIC_URL: 'http://calldoctor.contoso.com' }, 'PUBLIC_URL'],
     [{ ...production, TEAMS_APP_ID: undefined }, 'TEAMS_APP_ID'],

@@ -36,7 +36,7 @@ export interface AppConfig {
   readonly port: number;
   readonly publicUrl: string;
   readonly logLevel: LogLevel;
-  readonly bot: { readonly appId: string; readonly appPassword: string; readonly appType: BotAppType; readonly tenantId: string };
+  readonly bot: { readonly appId: string; readonly appPassword: string; readonly appType: BotAppType; readonly tenantId: string; readonly turnDeadlineMs: number };
   /** In demo mode this points at the emulator started alongside the server. */
   readonly graph: GraphSettings;
   readonly store: StoreSettings;
@@ -126,6 +126,10 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
   }
   // An anonymous bot must be MultiTenant: botbuilder rejects SingleTenant without an app id.
   const botType = botAppId === '' ? 'MultiTenant' : oneOf('BOT_TYPE', get('BOT_TYPE') ?? 'SingleTenant', BOT_TYPES);
+  // A multi-tenant registration accepts tokens for any tenant's users; Call Doctor serves one tenant's records.
+  if (botAppId !== '' && botType === 'MultiTenant') {
+    throw new ConfigError('BOT_TYPE', 'MultiTenant is not allowed with BOT_ID: Call Doctor answers only users of its own tenant; use SingleTenant (or UserAssignedMSI)');
+  }
   const botPassword = get('BOT_PASSWORD') ?? '';
   // Without a secret the bot could receive activities but never reply: fail at start-up instead.
   if (botAppId !== '' && botType !== 'UserAssignedMSI' && botPassword === '') {
@@ -150,7 +154,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
     port,
     publicUrl,
     logLevel,
-    bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId },
+    bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId, turnDeadlineMs: parseTurnDeadline(get('BOT_TURN_DEADLINE_MS') ?? '8000') },
     graph,
     store,
     alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()) },
@@ -247,6 +251,13 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 function parseInteger(name: string, value: string): number {
   if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `must be a whole number (got "${value}")`);
   return Number(value);
+}
+
+function parseTurnDeadline(value: string): number {
+  const ms = parseInteger('BOT_TURN_DEADLINE_MS', value);
+  // The Bot Connector gives up after about 15 s; a deadline past 12 s leaves no room for the reply itself.
+  if (ms < 1 || ms > 12_000) throw new ConfigError('BOT_TURN_DEADLINE_MS', `must be between 1 and 12000 milliseconds (got ${ms})`);
+  return ms;
 }
 
 function parsePort(name: string, value: string): number {

@@ -1,9 +1,11 @@
 import { Writable } from 'node:stream';
 import { Router } from 'express';
 import { SignJWT } from 'jose';
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, MemoryStorage, type TurnContext } from 'botbuilder';
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
+import { Application } from '@microsoft/teams-ai';
+import { createBotAdapter } from '../../bot/index.js';
+import type { Logger } from '../../graph/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logging/index.js';
 import { createHttpApp } from './createHttpApp.js';
 import { listen, type RunningServer } from './listen.js';
@@ -19,11 +21,8 @@ function recordingLogger() {
   return { logger: createLogger({ level: 'info', destination }), lines };
 }
 
-function echoBot(appId: string) {
-  const adapter = new TeamsAdapter(
-    {},
-    new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: appId, MicrosoftAppPassword: appId ? 'not-a-real-secret' : '', MicrosoftAppType: 'MultiTenant' }),
-  );
+function echoBot(appId: string, logger: Logger) {
+  const adapter = createBotAdapter({ appId, appPassword: appId ? 'not-a-real-secret' : '', appType: 'MultiTenant', tenantId: '' }, logger);
   const app = new Application({ storage: new MemoryStorage(), adapter });
   const seen: string[] = [];
   app.message(/.*/, async (context: TurnContext) => {
@@ -65,7 +64,7 @@ describe('createHttpApp', () => {
 
   async function start(options: { appId?: string; routers?: Router[] } = {}) {
     const { logger, lines } = recordingLogger();
-    const bot = echoBot(options.appId ?? '');
+    const bot = echoBot(options.appId ?? '', logger);
     const app = createHttpApp({ logger, health: { mode: 'demo', version: '9.9.9' }, bot, routers: options.routers ?? [] });
     server = await listen(app, 0, '127.0.0.1');
     const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -126,8 +125,25 @@ describe('createHttpApp', () => {
     ['has no recipient', without('recipient'), /"recipient"/],
     ['has no channelId', without('channelId'), /"channelId"/],
     ['has entities that are not an array', withField('entities', { type: 'mention' }), /"entities" must be an array/],
+    // Found by test/hardening-fuzz.test.ts: botbuilder's getMentions reads null.length.
+    ['has entities that are null', withField('entities', null), /"entities" must be an array/],
     ['has attachments that are not an array', withField('attachments', 'card'), /"attachments" must be an array/],
     ['has text that is not a string', withField('text', 42), /"text" must be a string/],
+    // The two that used to reach the Bot Connector's serializer and come back as a 500 with its message.
+    ['has a locale that is a number', withField('locale', 1033), /"locale" must be a string/],
+    ['has a conversationType that is a number', withField('conversation', { id: 'conv-1', conversationType: 7 }), /"conversation\.conversationType" must be a string/],
+    ['has a from.name that is an object', withField('from', { id: '29:alice', name: { first: 'A' } }), /"from\.name" must be a string/],
+    ['has an aadObjectId that is a number', withField('from', { id: '29:alice', aadObjectId: 12345 }), /"from\.aadObjectId" must be a string/],
+    ['has a recipient.role that is an array', withField('recipient', { id: '28:bot', role: ['bot'] }), /"recipient\.role" must be a string/],
+    ['has a tenantId that is a number', withField('conversation', { id: 'conv-1', tenantId: 1 }), /"conversation\.tenantId" must be a string/],
+    ['has an entity without a string type', withField('entities', [{ type: 3 }]), /"entities\[0\]"/],
+    ['has a mention without a mentioned id', withField('entities', [{ type: 'mention', text: '<at>x</at>' }]), /"entities\[0\]\.mentioned\.id"/],
+    ['has channelData that is a string', withField('channelData', 'tenant'), /"channelData" must be an object/],
+    ['has a channelData.tenant.id that is a number', withField('channelData', { tenant: { id: 5 } }), /"channelData\.tenant\.id" must be a string/],
+    ['has a value that is a string', withField('value', 'verb'), /"value" must be an object/],
+    ['has a timestamp that is not a date', withField('timestamp', 'yesterday-ish'), /"timestamp" must be an ISO 8601/],
+    ['has a member without an id', withField('membersAdded', [{ name: 'x' }]), /"membersAdded\[0\]\.id"/],
+    ['has an attachment without a contentType', withField('attachments', [{ content: {} }]), /"attachments\[0\]"/],
   ])('when a message activity %s, then the answer is 400 naming the field, the bot never runs and nothing is logged as an error', async (_case, change, named) => {
     const { post, bot, lines } = await start();
     for (const deliveryMode of ['normal', 'expectReplies']) {
@@ -184,6 +200,28 @@ describe('createHttpApp', () => {
     expect(JSON.stringify(lines)).not.toContain('10.1.2.3');
   });
 
+  it('when the Bot Connector refuses the reply and the apology, then the answer carries no library text, the console stays silent and the log has the scrubbed error', { timeout: 90_000 }, async () => {
+    const consoleError = vi.spyOn(console, 'error');
+    const consoleWarn = vi.spyOn(console, 'warn');
+    try {
+      const { post, lines, url } = await start();
+      // serviceUrl http://127.0.0.1:9/ refuses connections: the reply and then the apology fail.
+      const response = await post(JSON.stringify(activity('hello')));
+      const text = await response.text();
+      expect(response.status).toBeLessThan(600);
+      expect(text).not.toMatch(/ECONNREFUSED|RestError|at .*\.js:\d+|127\.0\.0\.1/);
+      expect(consoleError).not.toHaveBeenCalled();
+      expect(consoleWarn).not.toHaveBeenCalled();
+      const failure = lines.find((l) => l.msg === 'unhandled error in bot turn');
+      expect(JSON.stringify(failure)).toMatch(/"stack"/);
+      expect(JSON.stringify(lines)).not.toContain('127.0.0.1');
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      consoleError.mockRestore();
+      consoleWarn.mockRestore();
+    }
+  });
+
   it('when the bot endpoint is called with GET or HEAD, then the answer is 405 naming POST', async () => {
     const { url } = await start();
     const response = await fetch(`${url}/api/messages`);
@@ -237,6 +275,28 @@ describe('createHttpApp', () => {
       const response = await post(JSON.stringify(activity('hello')));
       expect(response.status).toBe(401);
       expect(bot.seen).toEqual([]);
+    });
+
+    it('when a tokenless request is also malformed, then it gets 401 (not a 400 naming the field) in the JSON error shape', async () => {
+      const { post, lines } = await start({ appId });
+      for (const body of [JSON.stringify({ type: 'message' }), '{"broken', 'not json at all']) {
+        const response = await post(body);
+        expect(response.status).toBe(401);
+        const answer = (await response.json()) as { error: { code: string; message: string; requestId: string } };
+        expect(answer.error.code).toBe('unauthorized');
+        expect(answer.error.requestId).toBe(response.headers.get('x-request-id'));
+        expect(answer.error.message).not.toMatch(/Unauthorized Access|AuthenticationError/);
+      }
+      // The reason goes to the redacting logger instead of the console.
+      expect(lines.filter((l) => l.msg === 'bot request refused: no valid Bot Connector token')).toHaveLength(3);
+    });
+
+    it('when a request carries a malformed bearer token, then it gets 401, not a 500', async () => {
+      const { post } = await start({ appId });
+      for (const token of ['abc', 'a.b.c', 'eyJhbGciOiJub25lIn0.eyJhdWQiOiIzZjFjIn0.']) {
+        const response = await post(JSON.stringify(activity('hello')), { 'content-type': 'application/json', authorization: `Bearer ${token}` });
+        expect(response.status).toBe(401);
+      }
     });
 
     it('when a request carries a token from an issuer Bot Framework does not use, then it gets 401', async () => {

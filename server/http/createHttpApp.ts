@@ -34,7 +34,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', mode: deps.health.mode, version: deps.health.version });
   });
-  if (deps.bot) app.use(botRoute(deps.bot));
+  if (deps.bot) app.use(botRoute(deps.bot, logger));
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use(notFound);

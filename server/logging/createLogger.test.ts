@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './createLogger.js';
+import { REDACTED } from './redact.js';
 import type { LogLevel } from '../config/index.js';
 
 function capture(level: LogLevel = 'debug') {
@@ -90,5 +91,43 @@ describe('createLogger', () => {
     loop.self = loop;
     logger.info({ loop }, 'circular');
     expect(JSON.parse(lines[0]!).loop.self).toBe('[circular]');
+  });
+});
+
+describe('redaction of secrets and personal data the first pass missed', () => {
+  it.each([
+    ['connectionString', 'DefaultEndpointsProtocol=https;AccountName=cd;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net'],
+    ['accountKey', 'c2VjcmV0LWtleQ=='],
+    ['sig', 'Zm9yZ2VkLXNpZw%3D'],
+    ['privateKey', '-----BEGIN PRIVATE KEY-----MIIEvQIBADAN'],
+    ['AZURE_STORAGE_CONNECTION_STRING', 'UseDevelopmentStorage=true;AccountKey=Eby8vdM02xNOcqF'],
+    ['text', 'why did my call with Ravi at home drop'],
+  ])('when a field named %s is logged, then its value is redacted', (key, value) => {
+    const { logger, text } = capture();
+    logger.info({ [key]: value, nested: { [key]: value } }, 'x');
+    expect(text()).not.toContain(value);
+    expect(text()).toContain(REDACTED);
+  });
+
+  it.each([
+    ['an account key inside a message', 'store failed: DefaultEndpointsProtocol=https;AccountName=cd;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=x', 'c2VjcmV0LWtleQ=='],
+    ['a SAS signature in a URL', 'GET https://cd.queue.core.windows.net/alerts?sv=2022-11-02&sig=Zm9yZ2VkLXNpZw%3D&se=2026 failed', 'Zm9yZ2VkLXNpZw'],
+    ['an e-mail address', 'no calls for megan.bowen@contoso.onmicrosoft.com today', 'megan.bowen@contoso'],
+    ['a phone number in groups without +', 'call to 425 555 0187 failed', '425 555 0187'],
+    ['a phone number with brackets and dashes', 'callee (020) 7183-8750 busy', '7183-8750'],
+    ['a bare national phone number', 'dialled 4255550187', '4255550187'],
+    ['an international number with 00', 'dialled 0044 20 7183 8750', '7183 8750'],
+    ['a JWT outside an Authorization header', 'token eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJib3QifQ.c2lnbmF0dXJl rejected', 'eyJhbGciOiJSUzI1NiJ9'],
+  ])('when a message quotes %s, then it is scrubbed', (_case, message, secret) => {
+    const { logger, text } = capture();
+    logger.warn({ err: new Error(message) }, message);
+    expect(text()).not.toContain(secret);
+  });
+
+  it('when a message has dates, times, durations, GUIDs and counts, then they survive', () => {
+    const { logger, text } = capture();
+    const message = 'call 8d9f0e2a-1b3c-4d5e-8f70-000000000001 on 2026-11-28T14:30:00Z lasted 3600 s, 25 records, took 1523 ms, version 1.2.3';
+    logger.info({}, message);
+    expect(JSON.parse(text()).msg).toBe(message);
   });
 });

@@ -15,6 +15,8 @@ const SENSITIVE_KEY = new RegExp(
       'ip', '.*ipaddress', '.*ipv[46]address', 'subnet', 'macaddress', 'bssid', 'basestationid',
       'callernumber', 'calleenumber', '.*phonenumber', '.*telephonenumber', 'sourcenumber', 'destinationnumber',
       'mail', 'email', 'userprincipalname',
+      // Storage and certificate secrets, SAS signatures, and what a user typed to the bot.
+      'connectionstring', '.*connectionstring', 'accountkey', 'sharedaccesskey', 'sig', '.*privatekey', 'text',
     ].join('|') +
     ')$',
   'i',
@@ -32,15 +34,31 @@ const IPV4_CANDIDATE = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/g;
 const MAC = /(?<![\w:-])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![\w:-])/gi;
 // E.164 as people write it: +, country code, then digits with optional spaces, dots, dashes or brackets.
 const E164 = /\+\d[\d\s().-]{5,}\d/g;
-const BEARER = /\b(bearer)\s+[\w.~+/=-]+/gi;
+const BEARER = /\b(bearer|basic)\s+[\w.~+/=-]+/gi;
+// A JWT anywhere (header.payload.signature, base64url, the header always starts with {" = eyJ).
+const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
+// Secrets inside connection strings and SAS URLs: AccountKey=...; SharedAccessSignature=...; ?sig=...
+const SECRET_ASSIGNMENT = /\b(AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd|sig|client_secret)=[^;&\s"'<>]+/gi;
+const EMAIL = /[\w.%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+// Phone numbers written without +: digit groups ("425 555 0100", "(020) 7183-8750") or a bare run
+// ("4255550100"). Nine or more digits in all; a date ("2026-11-28") has eight and a GUID's groups
+// touch letters or dashes, so neither matches. Over-redacting a long number costs less than a leak.
+const DIGIT_GROUPS = /(?<![\w.:/+-])\(?\d{2,4}\)?(?:[\s.-]\(?\d{2,4}\)?){1,5}(?![\w.:/-])/g;
+const DIGIT_RUN = /(?<![\w.:/+-])\d{9,15}(?![\w.:/-])/g;
+const digitCount = (text: string): number => text.replace(/\D/g, '').length;
 
 export function scrubText(text: string): string {
   return text
     .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(JWT, REDACTED)
+    .replace(SECRET_ASSIGNMENT, `$1=${REDACTED}`)
+    .replace(EMAIL, REDACTED)
     .replace(IPV6_CANDIDATE, (m) => (isIPv6(m.replace(/%\w+$/, '')) ? REDACTED : m))
     .replace(IPV4_CANDIDATE, (m) => (isIPv4(m) ? REDACTED : m))
     .replace(MAC, REDACTED)
-    .replace(E164, REDACTED);
+    .replace(E164, REDACTED)
+    .replace(DIGIT_GROUPS, (m) => (digitCount(m) >= 9 ? REDACTED : m))
+    .replace(DIGIT_RUN, REDACTED);
 }
 
 const MAX_DEPTH = 12;

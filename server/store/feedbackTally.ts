@@ -1,4 +1,4 @@
-import type { FeedbackStore } from '../../bot/ports.js';
+import type { FeedbackStore } from '../../bot/index.js';
 
 /** Helpful / not helpful counts per top cause: what the feedback is for. */
 export interface FeedbackTally {

@@ -1,7 +1,7 @@
 // bot/ports.ts on Azure Table Storage: the same partition (tenant) and row keys as the SQLite tables.
 import { odata } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
-import type { AlertMode, AlertPreferenceStore, ConversationReferenceStore, FeedbackEntry, PendingDiagnosis, PendingDiagnosisStore, UserKey } from '../../../bot/ports.js';
+import type { AlertMode, AlertPreferenceStore, ConversationReferenceStore, FeedbackEntry, PendingDiagnosis, PendingDiagnosisStore, UserKey } from '../../../bot/index.js';
 import type { FeedbackTally, TalliedFeedbackStore } from '../feedbackTally.js';
 import { deleteAll, getOrUndefined, isStatus, listAll, tableKey, type AzureTables } from './tables.js';
 

@@ -2,7 +2,7 @@
 // the bot's in-memory stores, and Azure Tables when STORE=azure lands. Register an
 // implementation with describeBotPortsContract('name', factory) from a *.test.ts file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AlertPreferenceStore, ConversationReferenceStore, FeedbackStore, PendingDiagnosisStore, UserKey } from '../../../bot/ports.js';
+import type { AlertPreferenceStore, ConversationReferenceStore, FeedbackStore, PendingDiagnosisStore, UserKey } from '../../../bot/index.js';
 
 export interface BotPortsUnderTest {
   readonly conversations: ConversationReferenceStore;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AlertMode, AlertPreferenceStore, UserKey } from '../../../bot/ports.js';
+import type { AlertMode, AlertPreferenceStore, UserKey } from '../../../bot/index.js';
 
 const MODES: readonly AlertMode[] = ['all', 'drops', 'off'];
 

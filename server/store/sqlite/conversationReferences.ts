@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
-import type { ConversationReferenceStore, UserKey } from '../../../bot/ports.js';
+import type { ConversationReferenceStore, UserKey } from '../../../bot/index.js';
 
 export function sqliteConversationReferences(db: Database, now: () => Date): ConversationReferenceStore {
   const upsert = db.prepare(

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { FeedbackEntry } from '../../../bot/ports.js';
+import type { FeedbackEntry } from '../../../bot/index.js';
 import type { FeedbackTally, TalliedFeedbackStore } from '../feedbackTally.js';
 
 export function sqliteFeedback(db: Database): TalliedFeedbackStore {

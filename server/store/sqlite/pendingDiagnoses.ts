@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { PendingDiagnosis, PendingDiagnosisStore, UserKey } from '../../../bot/ports.js';
+import type { PendingDiagnosis, PendingDiagnosisStore, UserKey } from '../../../bot/index.js';
 
 interface Row {
   readonly requested_at: string;
