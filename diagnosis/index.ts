@@ -9,3 +9,4 @@ export { explainPstnCall, explainDirectRoutingCall, maskPhoneNumber } from './ph
 export type { PhoneCallExplanation } from './phone/index.js';
 export type { CallRecordInput } from './input.js';
 export type * from './types.js';
+export * as patterns from './patterns/index.js';

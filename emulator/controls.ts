@@ -25,7 +25,7 @@ export interface EmulatorControls {
   /** An app token with exactly these roles; another clientId makes it another app (its own throttling buckets). */
   appToken(roles: readonly string[], options?: { clientId?: string }): Promise<string>;
   /** A user token (oid, tid, aud, scp, name) like the tab's SSO token; userId may be an id or a UPN. */
-  userToken(userId: string, options?: { audience?: string; scopes?: readonly string[] }): Promise<string>;
+  userToken(userId: string, options?: { audience?: string; scopes?: readonly string[]; roles?: readonly string[] }): Promise<string>;
   /** Registers another client id/secret pair for the token endpoint. */
   registerApp(app: AppRegistration): void;
   /** Sends reauthorizationRequired now; false when there is no such subscription or it has no lifecycle URL. */
@@ -75,6 +75,7 @@ export function emulatorControls(parts: ControlledParts): EmulatorControls {
           preferredUsername: user?.userPrincipalName,
           audience: options.audience ?? DEFAULT_USER_TOKEN_AUDIENCE,
           scopes: options.scopes ?? ['access_as_user'],
+          roles: options.roles ?? [],
         },
         issuer,
       );

@@ -7,6 +7,8 @@ import { CallRecordsClient, DEFAULT_CALL_RECORDS_TUNING, type CallRecordsTuning 
 import type { CallRecordFeed, CallRecordsService, SubscriptionsService } from './contract.js';
 import { createGraphClient, DEFAULT_HTTP_TUNING, type HttpTuning } from './http/createGraphClient.js';
 import { GraphExecutor } from './http/graphExecutor.js';
+import { DirectoryClient } from './groups/directoryClient.js';
+import type { DirectoryService } from './groups/types.js';
 import type { Logger } from './logger.js';
 import type { CallIndex, CallRecordCache } from './ports.js';
 import { ReportsClient } from './reports/reportsClient.js';
@@ -31,6 +33,8 @@ export interface GraphServicesOptions {
 export interface GraphServices {
   readonly callRecords: CallRecordsService;
   readonly subscriptions: SubscriptionsService;
+  /** Team members and user lookup for the tab's API (GroupMember.Read.All, User.Read.All). */
+  readonly directory: DirectoryService;
   /** For the alert pipeline: background fetches that feed the index. */
   readonly feed: CallRecordFeed;
   /** How many requests wait for the Graph budget, per priority (for health and metrics). */
@@ -67,6 +71,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     callRecords,
     subscriptions: new SubscriptionsClient(executor, now),
     feed: records,
+    directory: new DirectoryClient(executor),
     budgetSnapshot: () => budget.snapshot(),
   };
 }

@@ -14,6 +14,7 @@ export type { CallIndex, CallRecordCache, IndexCoverage, RecentRange } from './p
 export { createGraphServices, type GraphServices, type GraphServicesOptions } from './createGraphServices.js';
 export { GraphBudget, type BudgetOptions, type BudgetSnapshot } from './budget/graphBudget.js';
 export { GRAPH_LIMITS, type BudgetLimits, type BucketLimit } from './budget/buckets.js';
+export type { DirectoryService, DirectoryUser } from './groups/types.js';
 export { MemoryCallIndex } from './stores/memoryCallIndex.js';
 export { MemoryCallRecordCache } from './stores/memoryCallRecordCache.js';
 export { mergeSummary, compareNewestFirst } from './stores/mergeSummary.js';

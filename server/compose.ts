@@ -15,6 +15,7 @@ import { tabRoute } from './http/tabRoute.js';
 import { createLinks } from './links.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
+import { tabApiRouter } from './tabApiWiring.js';
 
 export interface ComposeOptions {
   readonly now?: () => Date;
@@ -66,8 +67,9 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       ...(config.openai ? { planner: plannerSettings(config.openai, credential) } : {}),
       typingIndicator: options.typingIndicator ?? true,
     });
+    const tabApi = tabApiRouter(config, { graph, store, thresholds, now, logger });
     const tab = tabRoute({ distDir: tabPaths(fileURLToPath(new URL('..', import.meta.url))).distDir });
-    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: [tab] });
+    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: [...(tabApi ? [tabApi] : []), tab] });
 
     let running: RunningServer | undefined;
     let closed = false;

@@ -9,6 +9,7 @@ import type { Intent, MatchedIntent } from './intent.js';
 import { lastCallIntent } from './lastCallIntent.js';
 import { notifyWhenReadyIntent } from './notifyWhenReadyIntent.js';
 import { phoneCallIntent } from './phoneCallIntent.js';
+import { qualityPatternsIntent } from './qualityPatternsIntent.js';
 import { thanksIntent } from './thanksIntent.js';
 
 // Each entry keeps its own parameter type; the table only needs match + answer.
@@ -19,6 +20,7 @@ export const INTENTS: readonly Intent<any>[] = [
   notifyWhenReadyIntent,
   alertsIntent,
   phoneCallIntent,
+  qualityPatternsIntent,
   callListIntent,
   findCallIntent,
   lastCallIntent,

@@ -14,7 +14,10 @@ export interface CallObservation {
   /** Hour 0..23 in the user's time zone (the caller decides which zone). */
   readonly localHour: number;
   readonly verdict: Verdict;
+  /** Every cause the diagnosis found, most likely first. */
   readonly causes: readonly CauseCode[];
+  /** The causes on the user's own side: the ones they can act on. */
+  readonly ownCauses: readonly CauseCode[];
   readonly connectionType: ConnectionType;
   /** null when the user was not on Wi-Fi. */
   readonly wifiBand: WifiBand | null;
@@ -34,6 +37,8 @@ export interface CallObservation {
 /** One bucket of a breakdown: "calls on 2.4 GHz Wi-Fi: 9, of which 7 poor (78%)". */
 export interface RateRow {
   readonly key: string;
+  /** Words for the bucket, e.g. "2.4 GHz Wi-Fi", "mornings (6-12)". */
+  readonly label: string;
   readonly calls: number;
   /** Poor includes dropped and failed set-ups: every call that went wrong. */
   readonly poor: number;

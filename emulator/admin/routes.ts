@@ -2,6 +2,7 @@
 // Unauthenticated on purpose: the emulator listens on loopback only and is never deployed.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { DEFAULT_USER_TOKEN_AUDIENCE } from '../controls.js';
+import { buildGroups } from '../data/groups.js';
 import type { GroundTruth } from '../data/groundTruth.js';
 import type { FaultInjector, FaultSpec } from '../http/faults.js';
 import { baseUrlOf } from '../identity/routes.js';
@@ -90,7 +91,8 @@ export function adminRoutes(deps: AdminDeps): Router {
     if (!user) throw new AdminError(`Unknown user '${String(userId).slice(0, 80)}'. Pass {"userId": "<id or UPN of a tenant user>"}.`);
     const audience = typeof body.audience === 'string' ? body.audience : DEFAULT_USER_TOKEN_AUDIENCE;
     const scopes = Array.isArray(body.scopes) ? body.scopes.filter((s): s is string => typeof s === 'string') : ['access_as_user'];
-    const token = await state.issuer.issueUserToken({ oid: user.id, name: user.displayName, preferredUsername: user.userPrincipalName, audience, scopes }, `${baseUrlOf(req)}/${state.tenantId}/v2.0`);
+    const roles = Array.isArray(body.roles) ? body.roles.filter((r): r is string => typeof r === 'string') : [];
+    const token = await state.issuer.issueUserToken({ oid: user.id, name: user.displayName, preferredUsername: user.userPrincipalName, audience, scopes, roles }, `${baseUrlOf(req)}/${state.tenantId}/v2.0`);
     res.json({ token_type: 'Bearer', access_token: token, expires_in: 3599 });
   });
 
@@ -106,6 +108,10 @@ export function adminRoutes(deps: AdminDeps): Router {
 
   router.get('/users', (_req, res) => {
     res.json(state.users);
+  });
+
+  router.get('/groups', (_req, res) => {
+    res.json(buildGroups(state.users));
   });
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

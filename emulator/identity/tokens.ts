@@ -10,6 +10,7 @@ export const TOKEN_LIFETIME_SECONDS = 3599;
 
 export const ROLE_CALL_RECORDS = 'CallRecords.Read.All';
 export const ROLE_PSTN_CALLS = 'CallRecord-PstnCalls.Read.All';
+export const ROLE_GROUP_MEMBERS = 'GroupMember.Read.All';
 
 export interface AppRegistration {
   readonly clientId: string;
@@ -25,6 +26,8 @@ export interface UserTokenRequest {
   /** Audience of the tab's SSO token: its Application ID URI or client id. */
   readonly audience: string;
   readonly scopes: readonly string[];
+  /** App roles assigned to the user (e.g. CallDoctor.Helpdesk); omitted from the token when empty, as Entra does. */
+  readonly roles?: readonly string[];
 }
 
 export interface VerifiedToken {
@@ -64,7 +67,7 @@ export async function createTokenIssuer(tenantId: string, now: () => Date): Prom
     issueAppToken: (app, issuer) =>
       sign({ tid: tenantId, appid: app.clientId, azp: app.clientId, oid: servicePrincipalId(app.clientId), sub: servicePrincipalId(app.clientId), roles: [...app.roles], idtyp: 'app', ver: '2.0' }, issuer, GRAPH_AUDIENCE),
     issueUserToken: (request, issuer) =>
-      sign({ tid: tenantId, oid: request.oid, sub: request.oid, name: request.name, preferred_username: request.preferredUsername, scp: request.scopes.join(' '), idtyp: 'user', ver: '2.0' }, issuer, request.audience),
+      sign({ tid: tenantId, oid: request.oid, sub: request.oid, name: request.name, preferred_username: request.preferredUsername, scp: request.scopes.join(' '), ...(request.roles?.length ? { roles: [...request.roles] } : {}), idtyp: 'user', ver: '2.0' }, issuer, request.audience),
     async verifyGraphToken(token) {
       const { payload } = await jwtVerify(token, publicKey, { currentDate: now(), algorithms: ['RS256'] });
       const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];

@@ -2,6 +2,7 @@
 //   /communications/callRecords/...   routes/communications/callRecords/
 //   /subscriptions/...                routes/subscriptions/
 //   /users/{id}                       routes/users/
+//   /groups/{id}/members              routes/groups/
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { faultMiddleware, type FaultInjector } from '../http/faults.js';
 import { GraphHttpError, requestIds, sendGraphError } from '../http/graphError.js';
@@ -9,6 +10,7 @@ import type { GraphVersion } from '../http/odata.js';
 import type { RequestLog } from '../http/requestLog.js';
 import { callRecordsRoutes } from './communications/callRecords/index.js';
 import type { EmulatorState } from './context.js';
+import { groupsRoutes } from './groups/index.js';
 import { usersRoutes } from './users/index.js';
 
 export interface GraphRouterDeps {
@@ -34,6 +36,7 @@ export function graphRouter(deps: GraphRouterDeps, version: GraphVersion): Route
   router.use(faultMiddleware(deps.faults, sendError));
   router.use('/communications/callRecords', callRecordsRoutes(ctx));
   router.use('/users', usersRoutes(ctx));
+  router.use('/groups', groupsRoutes(ctx));
   deps.extraRoutes?.(router, version);
 
   router.use((req, res) => {

@@ -22,6 +22,11 @@ export interface DemoSettings {
   readonly recordsDir: string | undefined;
 }
 
+export interface TabSettings {
+  readonly clientId: string;
+  readonly appIdUri: string;
+}
+
 export interface AppConfig {
   readonly mode: 'demo' | 'production';
   readonly port: number;
@@ -33,6 +38,8 @@ export interface AppConfig {
   readonly store: StoreSettings;
   readonly alerts: { readonly clientState: string };
   readonly teamsAppId: string;
+  /** The tab's app registration, whose tokens the tab API accepts; undefined in production without TAB_CLIENT_ID. */
+  readonly tab: TabSettings | undefined;
   readonly thresholdOverrides: Readonly<Record<string, number>>;
   readonly openai: { readonly endpoint: string; readonly deployment: string; readonly apiKey: string | undefined; readonly apiVersion: string } | undefined;
   /** Present only in demo mode. */
@@ -59,6 +66,8 @@ export const DEMO_TENANT_ID = 'dc368399-474c-4d40-900c-6265431fd81f';
 export const DEMO_CLIENT_ID = 'ca11d0c7-0000-4000-8000-00000000de70';
 /** Demo mode's stand-in for the manifest's app id, so deep links have a stable shape. */
 export const DEMO_TEAMS_APP_ID = '00000000-0000-0000-0000-0000000ca11d';
+/** Demo mode's stand-in for the tab's app registration (the emulator issues its tokens). */
+export const DEMO_TAB_CLIENT_ID = 'ca11d0c7-0000-4000-8000-00000000007a';
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'silent'];
 const BOT_TYPES: readonly BotAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
@@ -129,16 +138,18 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
     throw new ConfigError(openaiEndpoint ? 'AZURE_OPENAI_DEPLOYMENT' : 'AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are set together or not at all');
   }
 
+  const publicUrl = trimSlash(mode === 'production' ? parseUrl('PUBLIC_URL', required(get, 'PUBLIC_URL', 'is required when GRAPH_TENANT_ID is set: Graph sends change notifications to it and links point at it'), { httpsOnly: true }) : parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? `http://localhost:${port}`));
   return {
     mode,
     port,
-    publicUrl: trimSlash(mode === 'production' ? parseUrl('PUBLIC_URL', required(get, 'PUBLIC_URL', 'is required when GRAPH_TENANT_ID is set: Graph sends change notifications to it and links point at it'), { httpsOnly: true }) : parseUrl('PUBLIC_URL', get('PUBLIC_URL') ?? `http://localhost:${port}`)),
+    publicUrl,
     logLevel,
     bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId },
     graph,
     store,
     alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()) },
     teamsAppId: mode === 'production' ? guid('TEAMS_APP_ID', required(get, 'TEAMS_APP_ID', 'is required when GRAPH_TENANT_ID is set: deep links into the tab name the Teams app')) : (get('TEAMS_APP_ID') ?? DEMO_TEAMS_APP_ID),
+    tab: tabSettings(get, mode, publicUrl),
     thresholdOverrides: parseThresholds(get('CQD_THRESHOLDS') ?? '{}'),
     openai:
       openaiEndpoint && openaiDeployment
@@ -146,6 +157,18 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
         : undefined,
     demo,
   };
+}
+
+function tabSettings(get: (n: VariableName) => string | undefined, mode: 'demo' | 'production', publicUrl: string): TabSettings | undefined {
+  const fromEnv = get('TAB_CLIENT_ID');
+  if (fromEnv === undefined && mode === 'production') {
+    if (get('TAB_APP_ID_URI') !== undefined) throw new ConfigError('TAB_CLIENT_ID', 'is required when TAB_APP_ID_URI is set');
+    return undefined;
+  }
+  const clientId = fromEnv === undefined ? DEMO_TAB_CLIENT_ID : guid('TAB_CLIENT_ID', fromEnv);
+  const appIdUri = get('TAB_APP_ID_URI') ?? `api://${new URL(publicUrl).host}/${clientId}`;
+  if (!/^api:\/\/\S+$/.test(appIdUri) && !/^https:\/\/\S+$/.test(appIdUri)) throw new ConfigError('TAB_APP_ID_URI', `must be an api:// or https:// URI (got "${appIdUri}")`);
+  return { clientId, appIdUri };
 }
 
 function productionGraph(get: (n: VariableName) => string | undefined, tenantId: string): GraphSettings {

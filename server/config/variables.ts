@@ -30,6 +30,8 @@ export const VARIABLES = [
   { name: 'AZURE_STORAGE_CONNECTION_STRING', default: undefined, description: 'Connection string for STORE=azure (UseDevelopmentStorage=true for Azurite).', secret: true },
   { name: 'ALERTS_CLIENT_STATE', default: 'random per start', description: 'Shared secret Graph echoes in every change notification; notifications with another value are discarded. Set it when several instances share the work.', secret: true },
   { name: 'TEAMS_APP_ID', default: 'demo: 00000000-0000-0000-0000-0000000ca11d', description: 'Teams app id from the manifest, used to build deep links into the tab. Required when GRAPH_TENANT_ID is set.' },
+  { name: 'TAB_CLIENT_ID', default: 'demo: ca11d0c7-0000-4000-8000-00000000007a', description: 'Client id of the tab\'s Entra app registration (Teams SSO, scope access_as_user, app role CallDoctor.Helpdesk). Unset in production leaves the tab API unmounted.' },
+  { name: 'TAB_APP_ID_URI', default: 'api://<PUBLIC_URL host>/TAB_CLIENT_ID', description: 'Application ID URI of the tab\'s app registration; tab API tokens must have it or TAB_CLIENT_ID as audience.' },
   { name: 'CQD_THRESHOLDS', default: '{}', description: 'JSON object overriding call-quality thresholds by key, e.g. {"audio.jitterMs":40}. Keys are listed in diagnosis/thresholds.ts.' },
   { name: 'AZURE_OPENAI_ENDPOINT', default: undefined, description: 'Optional. With AZURE_OPENAI_DEPLOYMENT, questions the built-in intent router does not recognise go to a teams-ai ActionPlanner whose actions are the same answers; the router still answers first.' },
   { name: 'AZURE_OPENAI_DEPLOYMENT', default: undefined, description: 'Azure OpenAI chat deployment name.' },

@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { AlertPreferenceStore, ConversationReferenceStore, PendingDiagnosisStore } from '../../bot/ports.js';
 import type { CallIndex, CallRecordCache } from '../../graph/index.js';
+import type { HelpdeskAuditLog } from '../../tab/api/ports.js';
 import type { TalliedFeedbackStore } from './feedbackTally.js';
 
 export interface BotStores {
@@ -17,5 +18,7 @@ export interface Store {
   readonly graph: { readonly cache: CallRecordCache; readonly index: CallIndex };
   /** teams-ai turn state, kept across restarts (and shared by instances with STORE=azure). */
   readonly botState: Storage;
+  /** The tab API's helpdesk audit log. */
+  readonly tab: { readonly audit: HelpdeskAuditLog };
   close(): void;
 }

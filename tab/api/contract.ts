@@ -12,6 +12,8 @@ export type { Cause, Side, StreamClass, Verdict } from '../../diagnosis/types.js
 export const API_SCOPE = 'access_as_user';
 /** App role that lets the helpdesk read anyone's calls (every such read is audited). */
 export const HELPDESK_ROLE = 'CallDoctor.Helpdesk';
+/** App role that may read the helpdesk audit log without reading calls (tenant admins). */
+export const ADMIN_ROLE = 'CallDoctor.Admin';
 /** Aggregates over fewer people than this are withheld. */
 export const MINIMUM_TEAM_PEOPLE = 5;
 
@@ -184,6 +186,8 @@ export interface MyQualityResponse {
 export interface TeamQualityResponse {
   readonly groupId: string;
   readonly days: number;
+  /** True when the team had more calls than one answer examines (the newest are used). */
+  readonly truncated: boolean;
   readonly quality: TeamQuality;
 }
 

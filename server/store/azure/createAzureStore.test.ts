@@ -7,6 +7,7 @@ import { childEnvironment } from '../../config/index.js';
 import { startProcess, type ManagedProcess } from '../../demo/managedProcess.js';
 import { describeBotPortsContract } from '../contract/botPorts.contract.js';
 import { describeBotStateContract } from '../contract/botState.contract.js';
+import { describeHelpdeskAuditContract } from '../contract/helpdeskAudit.contract.js';
 import { createAzureStore } from './createAzureStore.js';
 import { tableKey } from './tables.js';
 
@@ -42,6 +43,7 @@ describeBotPortsContract('Azure Tables (Azurite)', () => ({ ...freshStore().bot,
 describeCallRecordCacheContract('Azure Tables (Azurite)', () => ({ subject: freshStore().graph.cache }));
 describeCallIndexContract('Azure Tables (Azurite)', () => ({ subject: freshStore().graph.index }));
 describeBotStateContract('Azure Tables (Azurite)', () => freshStore().botState);
+describeHelpdeskAuditContract('Azure Tables (Azurite)', (now) => createAzureStore({ connectionString, now, tablePrefix: `t${++tableCounter}x` }).tab.audit);
 
 describe('Azure Table store', () => {
   it('when a huge meeting record is cached, then it is split across properties and comes back whole', async () => {

@@ -2,6 +2,7 @@ import type { Store } from '../store.js';
 import { azureBotState } from './botState.js';
 import { azureAlertPreferences, azureConversationReferences, azureFeedback, azurePendingDiagnoses } from './botStores.js';
 import { azureCallIndex, azureCallRecordCache } from './graphStores.js';
+import { azureHelpdeskAudit } from './helpdeskAudit.js';
 import { AzureTables } from './tables.js';
 
 /** Every port on Azure Table Storage (STORE=azure), shared by all instances of the app. Tables are created on first use. */
@@ -17,6 +18,7 @@ export function createAzureStore(options: { connectionString: string; now: () =>
     },
     graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables) },
     botState: azureBotState(tables),
+    tab: { audit: azureHelpdeskAudit(tables, options.now) },
     close: () => undefined,
   };
 }

@@ -6,6 +6,7 @@ import { sqliteCallIndex } from './callIndex.js';
 import { sqliteCallRecordCache } from './callRecordCache.js';
 import { sqliteConversationReferences } from './conversationReferences.js';
 import { sqliteFeedback } from './feedback.js';
+import { sqliteHelpdeskAudit } from './helpdeskAudit.js';
 import { openDatabase } from './openDatabase.js';
 import { sqlitePendingDiagnoses } from './pendingDiagnoses.js';
 
@@ -27,6 +28,7 @@ export function createSqliteStore(options: { path: string; now: () => Date }): S
     },
     graph: { cache: sqliteCallRecordCache(db), index: sqliteCallIndex(db) },
     botState: sqliteBotState(db),
+    tab: { audit: sqliteHelpdeskAudit(db, options.now) },
     close: () => {
       if (db.open) db.close();
     },

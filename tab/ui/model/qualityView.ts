@@ -41,7 +41,7 @@ export function rateRowViews(dimension: string, rows: readonly RateRow[]): RateR
   const sorted = [...rows].sort((a, b) => b.poorRate - a.poorRate || b.calls - a.calls || a.key.localeCompare(b.key));
   const worstKey = sorted.find((r) => r.calls >= 2 && r.poor > 0)?.key;
   return sorted.map((r) => ({
-    label: bucketLabel(dimension, r.key),
+    label: r.label || bucketLabel(dimension, r.key),
     calls: r.calls,
     poor: `${r.poor} (${rate(r.poorRate)})`,
     dropped: `${r.dropped} (${rate(r.droppedRate)})`,

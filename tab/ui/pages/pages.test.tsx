@@ -97,7 +97,7 @@ describe('My quality', () => {
     expect(screen.getByText(/7 of your 9 poor calls were on 2.4 GHz Wi-Fi/).textContent).toContain('Switch to 5 GHz');
     const bands = screen.getByRole('table', { name: 'By Wi-Fi band' });
     const rows = within(bands).getAllByRole('row');
-    expect(rows[1]!.textContent).toBe('2.4 GHz (worst)97 (78%)2 (22%)');
+    expect(rows[1]!.textContent).toBe('2.4 GHz Wi-Fi (worst)97 (78%)2 (22%)');
     expect(screen.getByText(/20 calls, 9 poor \(45%\), 2 dropped \(10%\)/)).toBeTruthy();
   });
 });

@@ -53,7 +53,7 @@ export const callsPage = (ids: string[], next: string | null = null): CallsPage 
   helpdesk: false,
 });
 
-const row = (key: string, calls: number, poor: number, dropped = 0) => ({ key, calls, poor, dropped, poorRate: poor / calls, droppedRate: dropped / calls });
+const row = (key: string, calls: number, poor: number, dropped = 0) => ({ key, label: key === '2.4 GHz' ? '2.4 GHz Wi-Fi' : key, calls, poor, dropped, poorRate: poor / calls, droppedRate: dropped / calls });
 
 export const myQuality: MyQualityResponse = {
   days: 30,
@@ -82,6 +82,7 @@ const metric = (value: number, target: number) => ({ value, target, meetsTarget:
 export const teamShown: TeamQualityResponse = {
   groupId: 'team-1',
   days: 30,
+  truncated: false,
   quality: {
     withheld: false,
     people: 8,
@@ -101,5 +102,6 @@ export const teamShown: TeamQualityResponse = {
 export const teamWithheld: TeamQualityResponse = {
   groupId: 'team-2',
   days: 30,
+  truncated: false,
   quality: { withheld: true, people: 3, minimumPeople: 5, reason: 'This team has 3 people with calls; Call Doctor shows aggregates only over 5 or more, so no one can be singled out.' },
 };
