@@ -2,6 +2,7 @@
 // inputs. Nothing here is a module-level singleton; tests compose as many servers as they like.
 import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import { createBot, createBotAdapter, type PlannerSettings } from '../bot/index.js';
 import { getBearerTokenProvider, type TokenCredential } from '@azure/identity';
@@ -9,6 +10,8 @@ import { createCredential, createGraphServices, type CallRecordsService, type Lo
 import type { AppConfig } from './config/index.js';
 import { createDiagnose, explainPhoneCall, thresholdsFromConfig } from './diagnosisWiring.js';
 import { createHttpApp, listen, type RunningServer } from './http/index.js';
+import { tabPaths } from './http/tabBuild.js';
+import { tabRoute } from './http/tabRoute.js';
 import { createLinks } from './links.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
@@ -67,7 +70,8 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       turnDeadlineMs: config.bot.turnDeadlineMs,
     });
     const tabApi = tabApiRouter(config, { graph, store, thresholds, now, logger });
-    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: tabApi ? [tabApi] : [] });
+    const tab = tabRoute({ distDir: tabPaths(fileURLToPath(new URL('..', import.meta.url))).distDir });
+    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: [...(tabApi ? [tabApi] : []), tab] });
 
     let running: RunningServer | undefined;
     let closed = false;

@@ -2,6 +2,7 @@
 // Playground, started in that order and stopped in reverse on SIGINT/SIGTERM or when one dies.
 import { join, resolve } from 'node:path';
 import type { AppConfig } from '../config/index.js';
+import { ensureTabBuilt } from '../http/tabBuild.js';
 import { loadDemoPeople } from './demoPeople.js';
 import { startEmulatorProcess } from './emulatorProcess.js';
 import { playgroundConfig } from './playgroundConfig.js';
@@ -46,6 +47,7 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
     running.push({ name: 'the Graph emulator', stop: () => emulator.process.stop() });
     void emulator.process.exited.then(() => shutdown('the Graph emulator exited', 1));
 
+    await ensureTabBuilt(cwd, print);
     const clockStart = demo.recordsDir ? clockStartForRecords(resolve(cwd, demo.recordsDir)) : undefined;
     const server = await startServerProcess(config, emulator.certPath, clockStart ? { clockStart } : {});
     running.push({ name: 'the server', stop: () => server.stop() });
@@ -56,7 +58,8 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
       '',
       'Call Doctor is running (demo mode).',
       `  Bot endpoint:   ${serverUrl}/api/messages`,
-      `  Tab:            ${serverUrl}/tab/ (where the personal tab will be served; "Show segments" links point there)`,
+      `  Tab:            ${serverUrl}/tab/ (My calls, call detail, My quality; "Show segments" links point there)`,
+      ...(emulator.demoUserId ? [`  Sign in:        ${serverUrl}/tab/?as=${encodeURIComponent(emulator.demoUserId)}#/calls (as the demo user; any user: ${serverUrl}/tab/#/signin)`] : [`  Sign in:        ${serverUrl}/tab/#/signin`]),
       `  Graph emulator: ${emulator.baseUrl} (certificate ${emulator.certPath})`,
     ];
     if (clockStart) lines.push(`  Demo clock:     starts at ${clockStart.toISOString()}, just after the newest served record, so it counts as recent.`);

@@ -1,0 +1,20 @@
+// The API's answers as the UI reads them: tab/api/contract.ts is the source of truth.
+import type { CallDetailResponse } from '../../api/contract.js';
+
+export type {
+  CallListItem as CallSummary,
+  CallListResponse as CallsPage,
+  DemoUser,
+  DemoUsersResponse,
+  DemoTokenResponse,
+  MeResponse,
+  MyQualityResponse,
+  TeamQualityResponse,
+  RateRow,
+  Dimension,
+  TeamQualityShown,
+} from '../../api/contract.js';
+export { API_ROUTES, MINIMUM_TEAM_PEOPLE } from '../../api/contract.js';
+
+/** Per-call notes (e.g. brief spikes) arrive from diagnosis/ once it produces them; rendered generically. */
+export type CallDetail = CallDetailResponse & { readonly diagnosis: { readonly notes?: readonly string[] } };
