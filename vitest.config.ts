@@ -21,7 +21,7 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['{diagnosis,tab}/**/*.browser.test.ts', 'tab/**/*.test.tsx'],
-          setupFiles: ['tab/ui/test/setup.ts'],
+          setupFiles: ['tab/ui/testing/setup.ts'],
           testTimeout: 30_000,
         },
       },

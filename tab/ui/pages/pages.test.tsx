@@ -5,8 +5,8 @@ import { ApiError } from '../api/client.js';
 import { App } from '../app/App.js';
 import type { ChannelTabSettings, Host } from '../host/host.js';
 import { causeLabel, sideLabel, VERDICTS } from '../model/wording.js';
-import { demoToken, fakeApi, fakeServices } from '../test/fakeServices.js';
-import { callsPage, CAROL, meetingDetail, myQuality, teamShown, teamWithheld } from '../test/fixtures.js';
+import { demoToken, fakeApi, fakeServices } from '../testing/fakeServices.js';
+import { callsPage, CAROL, meetingDetail, myQuality, teamShown, teamWithheld } from '../testing/fixtures.js';
 
 function open(hash: string, routes: Record<string, unknown>, context = {}) {
   window.location.hash = hash;
