@@ -2,11 +2,11 @@
 // /api. Browser-safe (types and constants only, no Node import): the tab UI imports it, the API
 // implements it. Changes are additive so both sides keep compiling.
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
-import type { Cause, StreamClass, Verdict } from '../../diagnosis/types.js';
+import type { Cause, Note, StreamClass, Verdict } from '../../diagnosis/types.js';
 import type { MyQuality, TeamQuality } from '../../diagnosis/patterns/types.js';
 
 export type * from '../../diagnosis/patterns/types.js';
-export type { Cause, Side, StreamClass, Verdict } from '../../diagnosis/types.js';
+export type { Cause, Note, Side, StreamClass, Verdict } from '../../diagnosis/types.js';
 
 /** Delegated scope every token must carry (Entra: "Expose an API" → access_as_user). */
 export const API_SCOPE = 'access_as_user';
@@ -150,6 +150,8 @@ export interface CallDiagnosisView {
   readonly summary: string;
   /** Most likely first; each has code, side, evidence, advice, confidence and facts (diagnosis/types Cause). */
   readonly causes: readonly Cause[];
+  /** What sits beside the verdict without changing it: brief spikes, the other side's experience, what was measured. */
+  readonly notes: readonly Note[];
   readonly rejoined: boolean;
 }
 

@@ -46,4 +46,11 @@ describe('call detail view', () => {
     expect(shown).not.toMatch(/4255550187|425 555 0187/);
     expect(shown).toMatch(/0187/);
   });
+
+  it('carries diagnosis notes, such as a brief spike inside a good average, so the tab can show them', () => {
+    const spiky = peerToPeer({ media: [{ calleeToCaller: healthyAudio({ maxPacketLossRate: 0.6, maxJitter: 'PT0.45S' }) }] }) as unknown as FullCallRecord;
+    const shown = callDetail(spiky, diagnoseCall(spiky, ALICE.id), ALICE.id, false);
+    expect(shown.diagnosis.notes.map((n) => n.code)).toContain('brief-spike');
+    expect(shown.diagnosis.notes.find((n) => n.code === 'brief-spike')!.text).toMatch(/60%|450 ms/);
+  });
 });

@@ -86,7 +86,7 @@ export function callDetail(record: FullCallRecord, diagnosis: Diagnosis, viewedU
     type: record.type ?? null,
     modalities: [...(record.modalities ?? [])],
     with: facts.others,
-    diagnosis: { verdict: diagnosis.verdict, summary: diagnosis.summary, causes: diagnosis.causes, rejoined: diagnosis.rejoined === true },
+    diagnosis: { verdict: diagnosis.verdict, summary: diagnosis.summary, causes: diagnosis.causes, notes: diagnosis.notes ?? [], rejoined: diagnosis.rejoined === true },
     sessions,
     participants: maskPhones(record.participants_v2 ?? []) as CallDetailResponse['participants'],
     viewedUserId,

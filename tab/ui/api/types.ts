@@ -16,5 +16,4 @@ export type {
 } from '../../api/contract.js';
 export { API_ROUTES, MINIMUM_TEAM_PEOPLE } from '../../api/contract.js';
 
-/** Per-call notes (e.g. brief spikes) arrive from diagnosis/ once it produces them; rendered generically. */
-export type CallDetail = CallDetailResponse & { readonly diagnosis: { readonly notes?: readonly string[] } };
+export type CallDetail = CallDetailResponse;

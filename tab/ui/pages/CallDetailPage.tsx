@@ -79,8 +79,8 @@ export function CallDetailView({ detail }: { detail: CallDetail }) {
       {diagnosis.notes && diagnosis.notes.length > 0 && (
         <section aria-label="Notes">
           <ul>
-            {diagnosis.notes.map((note) => (
-              <li key={note}>{note}</li>
+            {diagnosis.notes.map((note, i) => (
+              <li key={`${note.code}-${i}`}>{note.text}</li>
             ))}
           </ul>
         </section>

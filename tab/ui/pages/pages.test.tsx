@@ -56,6 +56,7 @@ describe('Call detail', () => {
     expect(screen.getByText(VERDICTS.dropped.label)).toBeTruthy();
     expect(screen.getByText(causeLabel('packet-loss'))).toBeTruthy();
     expect(screen.getByText(`(${sideLabel('you')})`)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Notes' })).getByText(detail.diagnosis.notes[0]!.text)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Your legs (2)' })).toBeTruthy();
     const legs = document.querySelectorAll('article[data-mine="true"]');
     expect(legs).toHaveLength(2);

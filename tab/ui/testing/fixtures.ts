@@ -28,6 +28,7 @@ export function meetingDetail(sessions = 75): CallDetail {
       verdict: 'dropped',
       summary: 'Your call dropped, and you rejoined.',
       causes: [{ code: 'packet-loss', side: 'you', confidence: 0.8, evidence: '13% of the audio packets you sent were lost', advice: 'Use a cable.', facts: [] }],
+      notes: [{ code: 'brief-spike', side: 'you', text: 'For a moment jitter reached 450 ms on the audio you sent, though its average stayed good.', facts: [] }],
       rejoined: true,
     },
     sessions: record.sessions as CallDetail['sessions'],
