@@ -1,5 +1,7 @@
-// A small seeded generator (mulberry32) for fuzz tests: the same seed replays the same cases, so a
-// failure names its seed and case number and can be reproduced exactly.
+// The fuzz tests' seeded generator: diagnosis/'s mulberry32 with an exclusive-bound int, so the
+// same seed replays the same cases and a failure names its seed and case number.
+import { seededRng } from '../../diagnosis/testing/random.js';
+
 export interface Random {
   next(): number;
   int(maxExclusive: number): number;
@@ -8,18 +10,6 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (max) => Math.floor(next() * max),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
-  };
+  const rng = seededRng(seed);
+  return { next: rng.next, int: (max) => rng.int(0, max - 1), pick: rng.pick, chance: rng.chance };
 }
