@@ -64,6 +64,21 @@ export default tseslint.config(
     },
   },
   {
+    // The browser UI takes its words and judgements from diagnosis/, so no bot code ships to the browser.
+    files: ['tab/ui/**/*.ts', 'tab/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbid(['server', 'emulator', 'cli', 'test'], 'bot/ and tab/ receive their dependencies from server/; they never import it, the emulator or test/.'),
+            ...forbid(['bot'], 'tab/ui/ runs in the browser: it takes wording and judgements from diagnosis/, never from bot/.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     ignores: ['server/**/*.test.ts'],
     rules: {

@@ -9,5 +9,7 @@ export { explainPstnCall, explainDirectRoutingCall, maskPhoneNumber } from './ph
 export type { PhoneCallExplanation } from './phone/index.js';
 export type { CallRecordInput } from './input.js';
 export { SIDE_LABELS, sideLabel, NOTE_LABELS, noteLabel, causeLabel as causePhrase } from './labels.js';
+export { VERDICT_TITLES, CAUSE_TITLES, causeTitle } from './titles.js';
+export type { VerdictTitle } from './titles.js';
 export type * from './types.js';
 export * as patterns from './patterns/index.js';

@@ -78,6 +78,7 @@ describe('npm run check', () => {
     ['server/planted.ts', "import type { X } from '../bot/ports.js';\nexport type F = X;\n", 'no-restricted-imports'],
     ['server/store/planted.ts', "import { x } from '../../bot/createBot.js';\nexport const f = x;\n", 'no-restricted-imports'],
     ['bot/testing/planted.ts', "import { x } from '../../test/support/reference.js';\nexport const f = x;\n", 'no-restricted-imports'],
+    ['tab/ui/model/planted.ts', "import { x } from '../../../bot/cards/wording.js';\nexport const f = x;\n", 'no-restricted-imports'],
   ])('enforces the architecture in %s', async (file, code, rule) => {
     expect(await lintRules(code, file)).toContain(rule);
   });
