@@ -24,7 +24,10 @@ export default function StreamCharts({ streams, thresholds }: { streams: readonl
             <figcaption>
               {chart.title} ({chart.unit})
             </figcaption>
-            <GroupedVerticalBarChart data={data} chartTitle={`${chart.title} (${chart.unit})`} height={240} hideLabels={false} />
+            {/* A parent of fixed height: the chart sizes itself to its container, and inside a growing flex item it grew without end. */}
+            <div style={{ height: '260px', overflow: 'hidden' }}>
+              <GroupedVerticalBarChart data={data} chartTitle={`${chart.title} (${chart.unit})`} height={240} hideLabels={false} />
+            </div>
           </figure>
         );
       })}
