@@ -76,7 +76,7 @@ export interface SubscriptionRequest {
   /** Limit to calls these users took part in (participants/any filter). */
   readonly participantIds?: readonly string[];
   readonly changeType?: 'created' | 'updated' | 'created,updated';
-  /** Capped at Graph's 4,230 minutes. */
+  /** Default and cap 4,200 minutes: Graph's 4,230 less a margin for clock skew. */
   readonly expiresInMinutes?: number;
 }
 
@@ -92,7 +92,13 @@ export interface Subscription {
 
 export interface SubscriptionsService {
   create(request: SubscriptionRequest, options?: RequestOptions): Promise<Subscription>;
+  /** Extends the lifetime to `expiresInMinutes` from now (default and cap 4,200). */
   renew(id: string, expiresInMinutes?: number, options?: RequestOptions): Promise<Subscription>;
+  /**
+   * Renews when the subscription is within a day of expiring (or its expiry is unreadable) and
+   * otherwise returns it untouched, with `renewAt`: when to call again. Call it at least that often.
+   */
+  renewIfDue(subscription: Subscription, options?: RequestOptions): Promise<{ readonly subscription: Subscription; readonly renewed: boolean; readonly renewAt: Date }>;
   reauthorize(id: string, options?: RequestOptions): Promise<void>;
   remove(id: string, options?: RequestOptions): Promise<void>;
   list(options?: RequestOptions): Promise<Subscription[]>;

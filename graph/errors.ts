@@ -47,8 +47,21 @@ export class GraphUnavailableError extends GraphError {
 }
 
 /** 401/403: the app registration lacks CallRecords.Read.All (or CallRecord-PstnCalls.Read.All), or consent. */
+/**
+ * Why Graph would not serve the app: no token could be had (credential or app registration),
+ * Graph rejected the token it was sent (401: expired, wrong tenant or audience), or the token is
+ * fine and the app lacks the permission or admin consent (403).
+ */
+export type GraphPermissionReason = 'tokenUnavailable' | 'tokenRejected' | 'permissionMissing';
+
 export class GraphPermissionError extends GraphError {
-  constructor(message: string, status: number, code: string, requestId: string | undefined) {
+  constructor(
+    message: string,
+    status: number,
+    code: string,
+    requestId: string | undefined,
+    readonly reason: GraphPermissionReason = status === 403 ? 'permissionMissing' : 'tokenRejected',
+  ) {
     super(message, status, code, requestId);
     this.name = 'GraphPermissionError';
   }

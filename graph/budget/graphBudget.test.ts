@@ -286,3 +286,55 @@ describe('GraphBudget', () => {
     expect(() => new GraphBudget(now, { backgroundShare: 0 })).toThrow(/backgroundShare/);
   });
 });
+
+describe('GraphBudget at scale', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T10:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /**
+   * Queues `waiters` background requests for different records behind a full app-wide bucket,
+   * then counts the scheduler's steps (comparisons and room checks, through the injected
+   * counter) for releasing the requests in flight and for admitting the next ones as their
+   * window passes. Steps, not time: the count does not depend on the machine.
+   */
+  async function stepsAt(waiters: number): Promise<{ perRelease: number; perAdmission: number }> {
+    let steps = 0;
+    const budget = new GraphBudget(() => new Date(), { limits: { callRecords: { limit: 10, windowMs: 20_000 } }, backgroundShare: 1, countStep: () => steps++ });
+    const leases: BudgetLease[] = [];
+    const admitted: number[] = [];
+    for (let i = 0; i < 10 + waiters; i++) {
+      void budget.acquire(buckets.callRecord(`record-${i}`), 'background').then((lease) => {
+        admitted.push(i);
+        leases.push(lease);
+      });
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted).toHaveLength(10);
+
+    steps = 0;
+    for (const lease of leases.splice(0)) lease.release();
+    const perRelease = steps / 10;
+
+    steps = 0;
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(admitted).toHaveLength(20);
+    expect(admitted.slice(10)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    const perAdmission = steps / 10;
+    expect(budget.snapshot().waiting.background).toBe(waiters - 10);
+    return { perRelease, perAdmission };
+  }
+
+  it('when 10,000 requests wait, then a release and an admission cost about what they cost with 100 waiting', async () => {
+    const small = await stepsAt(100);
+    const large = await stepsAt(10_000);
+
+    // A heap's log factor: log2(10,000) / log2(100) = 2. Re-sorting every waiter would be 100x or more.
+    expect(large.perRelease).toBeLessThanOrEqual(small.perRelease * 2 + 5);
+    expect(large.perAdmission).toBeLessThanOrEqual(small.perAdmission * 2 + 5);
+    expect(large.perRelease + large.perAdmission).toBeLessThan(200);
+  });
+});

@@ -7,6 +7,7 @@
 // other instances sharing Graph's limit may still fill the window when Retry-After has passed.
 import type { Priority } from '../contract.js';
 import { GraphThrottledError } from '../errors.js';
+import { IndexedHeap } from './heap.js';
 import { GRAPH_LIMITS, bucketKey, isSharedBucket, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
 
 export interface BudgetOptions {
@@ -19,6 +20,8 @@ export interface BudgetOptions {
    * bucket is the one Graph is throttling, so it pauses too. Default 3.
    */
   readonly sharedPauseAfterKeys?: number;
+  /** Called once per unit of scheduling work (a comparison, a room check): lets a test count work instead of timing it. */
+  readonly countStep?: () => void;
 }
 
 /** A request admitted by the budget. Release it when the response (or failure) arrived; no outcome means no response. */
@@ -45,15 +48,15 @@ export interface BudgetSnapshot {
   readonly inFlight: number;
 }
 
-interface Slot {
-  /** When this slot stops counting: window after the response, Infinity while in flight. */
-  expiresAt: number;
-}
-
 interface Bucket {
+  readonly key: string;
   readonly limit: BucketLimit;
   readonly shared: boolean;
-  readonly slots: Slot[];
+  /** Requests admitted and not answered yet: they count until a window after their response. */
+  inFlight: number;
+  /** When each answered request stops counting, ascending; entries before `releasedHead` are gone. */
+  readonly released: number[];
+  releasedHead: number;
   pausedUntil: number;
   /** Paused since the last successful probe: one request at a time until one is answered unthrottled. */
   halfOpen: boolean;
@@ -63,6 +66,10 @@ interface Bucket {
   pauses: number;
   /** Shared buckets: when each keyed bucket below them last got a 429. */
   readonly throttledKeys: Map<string, number>;
+  /** Waiters that need this bucket (parked here or elsewhere): a bucket someone needs is kept. */
+  needed: number;
+  /** Waiters whose first bucket without room was this one, in line order. */
+  readonly parked: IndexedHeap<Waiter>;
 }
 
 interface Waiter {
@@ -70,14 +77,35 @@ interface Waiter {
   readonly priority: Priority;
   readonly seq: number;
   readonly admit: (lease: BudgetLease) => void;
+  /** The bucket it waits in, until admitted or gone. */
+  parkedOn: Bucket | undefined;
 }
 
+/** A moment a bucket may change by itself: a slot stops counting, a pause or a 429's memory ends. */
+interface TimedEvent {
+  readonly at: number;
+  readonly key: string;
+}
+
+/**
+ * Work is proportional to what changes, not to how many wait: each waiter waits in the first of
+ * its buckets without room, in a heap in line order (interactive first, then arrival), and only
+ * a bucket that gains room (a slot's window passed, a pause ended, a probe was answered) looks
+ * at its own line, from the front, for as long as it has room. Room only shrinks while the
+ * scheduler admits, so a waiter left parked could not have gone; that keeps the old rule
+ * exactly: in line order, everyone whose buckets all have room goes.
+ */
 export class GraphBudget {
   private readonly limits: BudgetLimits;
   private readonly backgroundShare: number;
   private readonly sharedPauseAfterKeys: number;
+  private readonly countStep: () => void;
   private readonly buckets = new Map<string, Bucket>();
-  private waiters: Waiter[] = [];
+  private readonly events: IndexedHeap<TimedEvent>;
+  /** Buckets that gained room since the last pump, and waiters not yet placed. */
+  private readonly opened = new Set<Bucket>();
+  private readonly arrived: Waiter[] = [];
+  private readonly waiting: Record<Priority, number> = { interactive: 0, background: 0 };
   private seq = 0;
   private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,6 +118,8 @@ export class GraphBudget {
     this.limits = { ...GRAPH_LIMITS, ...options.limits };
     this.backgroundShare = options.backgroundShare ?? 0.8;
     this.sharedPauseAfterKeys = options.sharedPauseAfterKeys ?? 3;
+    this.countStep = options.countStep ?? (() => undefined);
+    this.events = new IndexedHeap<TimedEvent>((a, b) => a.at < b.at, this.countStep);
     if (!(this.backgroundShare > 0 && this.backgroundShare <= 1)) {
       throw new RangeError(`backgroundShare must be in (0, 1], got ${this.backgroundShare}`);
     }
@@ -103,8 +133,11 @@ export class GraphBudget {
     signal?.throwIfAborted();
     return new Promise<BudgetLease>((resolve, reject) => {
       let deadline: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
       const leave = (reason: unknown): void => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
+        if (settled) return;
+        settled = true;
+        this.forget(waiter);
         signal?.removeEventListener('abort', onAbort);
         clearTimeout(deadline);
         reject(reason);
@@ -112,17 +145,21 @@ export class GraphBudget {
       };
       const onAbort = (): void => leave(signal?.reason);
       const waiter: Waiter = {
-        keys: refs.map((ref) => this.bucketFor(ref)),
+        keys: [...new Set(refs.map((ref) => this.bucketFor(ref)))],
         priority,
         seq: this.seq++,
+        parkedOn: undefined,
         admit: (lease) => {
+          settled = true;
           signal?.removeEventListener('abort', onAbort);
           clearTimeout(deadline);
           resolve(lease);
         },
       };
+      for (const key of waiter.keys) this.buckets.get(key)!.needed++;
+      this.waiting[priority]++;
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(waiter);
+      this.arrived.push(waiter);
       if (maxWaitMs !== undefined) {
         deadline = setTimeout(() => {
           const waitMs = this.estimateWaitMs(waiter, this.now().getTime());
@@ -134,18 +171,28 @@ export class GraphBudget {
   }
 
   snapshot(): BudgetSnapshot {
-    return {
-      waiting: {
-        interactive: this.waiters.filter((w) => w.priority === 'interactive').length,
-        background: this.waiters.filter((w) => w.priority === 'background').length,
-      },
-      inFlight: this.inFlight,
-    };
+    return { waiting: { ...this.waiting }, inFlight: this.inFlight };
   }
 
   private bucketFor(ref: BucketRef): string {
     const key = bucketKey(ref);
-    if (!this.buckets.has(key)) this.buckets.set(key, { limit: this.limits[ref.kind], shared: isSharedBucket(ref.kind), slots: [], pausedUntil: 0, halfOpen: false, probing: false, pauses: 0, throttledKeys: new Map() });
+    if (!this.buckets.has(key)) {
+      this.buckets.set(key, {
+        key,
+        limit: this.limits[ref.kind],
+        shared: isSharedBucket(ref.kind),
+        inFlight: 0,
+        released: [],
+        releasedHead: 0,
+        pausedUntil: 0,
+        halfOpen: false,
+        probing: false,
+        pauses: 0,
+        throttledKeys: new Map(),
+        needed: 0,
+        parked: new IndexedHeap<Waiter>(inLineBefore, this.countStep),
+      });
+    }
     return key;
   }
 
@@ -153,39 +200,73 @@ export class GraphBudget {
     return priority === 'interactive' ? bucket.limit.limit : Math.max(1, Math.floor(bucket.limit.limit * this.backgroundShare));
   }
 
-  /** Admits every waiter that fits, in priority order, then sleeps until the next slot frees up. */
+  private used(bucket: Bucket): number {
+    return bucket.inFlight + bucket.released.length - bucket.releasedHead;
+  }
+
+  private hasRoom(bucket: Bucket, priority: Priority, now: number): boolean {
+    this.countStep();
+    return !(bucket.pausedUntil > now || (bucket.halfOpen && bucket.probing) || this.used(bucket) >= this.capacity(bucket, priority));
+  }
+
+  /** A waiter that leaves or is admitted no longer holds its place or its buckets. */
+  private forget(waiter: Waiter): void {
+    const index = this.arrived.indexOf(waiter);
+    if (index >= 0) this.arrived.splice(index, 1);
+    waiter.parkedOn?.parked.delete(waiter);
+    waiter.parkedOn = undefined;
+    this.waiting[waiter.priority]--;
+    for (const key of waiter.keys) {
+      const bucket = this.buckets.get(key)!;
+      bucket.needed--;
+      this.dropIfIdle(bucket, this.now().getTime());
+    }
+  }
+
+  /**
+   * Admits every waiter that fits, in line order, then sleeps until the next bucket may gain
+   * room. Looks only at buckets that gained room and at waiters that just arrived.
+   */
   private pump(): void {
     const now = this.now().getTime();
     this.expire(now);
-    const ordered = [...this.waiters].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
-    // A bucket someone earlier in line is waiting for is not given to anyone behind them.
-    const claimed = new Set<string>();
-    const admitted = new Set<Waiter>();
-    for (const waiter of ordered) {
-      const short = waiter.keys.filter((key) => {
-        const bucket = this.buckets.get(key)!;
-        return bucket.pausedUntil > now || (bucket.halfOpen && bucket.probing) || bucket.slots.length >= this.capacity(bucket, waiter.priority);
-      });
-      if (short.length === 0 && waiter.keys.every((key) => !claimed.has(key))) {
-        admitted.add(waiter);
-        waiter.admit(this.admit(waiter.keys));
-      } else {
-        for (const key of short) claimed.add(key);
+    // The front of each line that may move now; the earliest in line goes first.
+    const fronts = new IndexedHeap<Waiter>(inLineBefore, this.countStep);
+    const offerFront = (bucket: Bucket): void => {
+      const front = bucket.parked.peek();
+      if (front !== undefined && !fronts.has(front) && this.hasRoom(bucket, front.priority, now)) fronts.push(front);
+    };
+    for (const bucket of this.opened) offerFront(bucket);
+    this.opened.clear();
+    for (const waiter of this.arrived.splice(0)) fronts.push(waiter);
+    for (let waiter = fronts.pop(); waiter !== undefined; waiter = fronts.pop()) {
+      const from = waiter.parkedOn;
+      const short = waiter.keys.map((key) => this.buckets.get(key)!).find((bucket) => !this.hasRoom(bucket, waiter.priority, now));
+      if (short === undefined) {
+        from?.parked.delete(waiter);
+        waiter.parkedOn = undefined;
+        const lease = this.admit(waiter.keys);
+        this.forget(waiter);
+        waiter.admit(lease);
+      } else if (short !== from) {
+        from?.parked.delete(waiter);
+        waiter.parkedOn = short;
+        short.parked.push(waiter);
       }
+      // Everyone behind a waiter that could not use this bucket's room cannot either.
+      if (from !== undefined && short !== from) offerFront(from);
     }
-    if (admitted.size > 0) this.waiters = this.waiters.filter((w) => !admitted.has(w));
     this.schedule(now);
   }
 
   private admit(keys: readonly string[]): BudgetLease {
     const taken = keys.map((key) => {
       const bucket = this.buckets.get(key)!;
-      const slot: Slot = { expiresAt: Number.POSITIVE_INFINITY };
-      bucket.slots.push(slot);
+      bucket.inFlight++;
       // The first request through a half-open bucket is its probe; pump holds the rest back.
       const probeOfPause = bucket.halfOpen ? bucket.pauses : undefined;
       if (bucket.halfOpen) bucket.probing = true;
-      return { key, slot, probeOfPause };
+      return { key, probeOfPause };
     });
     this.inFlight++;
     let released = false;
@@ -195,13 +276,15 @@ export class GraphBudget {
         released = true;
         this.inFlight--;
         const now = this.now().getTime();
-        for (const { key, slot, probeOfPause } of taken) {
+        for (const { key, probeOfPause } of taken) {
           const bucket = this.buckets.get(key)!;
           // Graph counts the request when it arrives, somewhere before the response: a slot
           // counted until a full window after the response is never early.
-          slot.expiresAt = now + bucket.limit.windowMs;
+          bucket.inFlight--;
+          this.addReleased(bucket, now + bucket.limit.windowMs);
           if (probeOfPause === undefined) continue;
           bucket.probing = false;
+          this.opened.add(bucket);
           // Only an answer proves room; a timeout or dropped connection lets the next one probe.
           if (probeOfPause === bucket.pauses && isUnthrottledAnswer(outcome?.status)) bucket.halfOpen = false;
         }
@@ -209,6 +292,15 @@ export class GraphBudget {
         this.pump();
       },
     };
+  }
+
+  private addReleased(bucket: Bucket, expiresAt: number): void {
+    const list = bucket.released;
+    // Answers come in clock order, so this is almost always an append.
+    let i = list.length;
+    while (i > bucket.releasedHead && list[i - 1]! > expiresAt) i--;
+    list.splice(i, 0, expiresAt);
+    this.events.push({ at: expiresAt, key: bucket.key });
   }
 
   /**
@@ -223,8 +315,9 @@ export class GraphBudget {
     for (const key of own) this.hold(key, until);
     for (const key of shared) {
       const bucket = this.buckets.get(key)!;
-      for (const [k, at] of bucket.throttledKeys) if (at <= now - bucket.limit.windowMs) bucket.throttledKeys.delete(k);
+      this.forgetOldThrottles(bucket, now);
       for (const k of own) bucket.throttledKeys.set(k, now);
+      if (own.length > 0) this.events.push({ at: now + bucket.limit.windowMs, key });
       if (pauseAll || bucket.throttledKeys.size >= this.sharedPauseAfterKeys) this.hold(key, until);
     }
   }
@@ -234,6 +327,7 @@ export class GraphBudget {
     bucket.pausedUntil = Math.max(bucket.pausedUntil, until);
     bucket.halfOpen = true;
     bucket.pauses++;
+    this.events.push({ at: bucket.pausedUntil, key });
   }
 
   /** How long until every bucket the waiter needs has room; undefined while that depends on responses still in flight. */
@@ -241,8 +335,10 @@ export class GraphBudget {
     let wait = 0;
     for (const key of waiter.keys) {
       const bucket = this.buckets.get(key)!;
-      const excess = bucket.slots.length - this.capacity(bucket, waiter.priority);
-      const freeAt = excess < 0 ? now : [...bucket.slots].map((s) => s.expiresAt).sort((a, b) => a - b)[excess]!;
+      const excess = this.used(bucket) - this.capacity(bucket, waiter.priority);
+      // Answered slots free up first, in order; one in flight only after its answer.
+      const answered = bucket.released.length - bucket.releasedHead;
+      const freeAt = excess < 0 ? now : excess < answered ? bucket.released[bucket.releasedHead + excess]! : Number.POSITIVE_INFINITY;
       // Behind a probe in flight, the wait depends on its answer.
       const probeAnsweredAt = bucket.halfOpen && bucket.probing ? Number.POSITIVE_INFINITY : now;
       wait = Math.max(wait, freeAt - now, bucket.pausedUntil - now, probeAnsweredAt - now);
@@ -250,31 +346,46 @@ export class GraphBudget {
     return Number.isFinite(wait) ? wait : undefined;
   }
 
+  /** Applies what time changed: only the buckets with an event due are touched. */
   private expire(now: number): void {
-    const waitedFor = new Set(this.waiters.flatMap((w) => w.keys));
-    for (const [key, bucket] of this.buckets) {
-      for (let i = bucket.slots.length - 1; i >= 0; i--) if (bucket.slots[i]!.expiresAt <= now) bucket.slots.splice(i, 1);
-      // Per-record buckets come and go with the records; forget the idle ones. A half-open one
-      // with no slot left has seen no answer for a whole window, so Graph's window has moved on.
-      for (const [k, at] of bucket.throttledKeys) if (at <= now - bucket.limit.windowMs) bucket.throttledKeys.delete(k);
-      if (bucket.slots.length === 0 && bucket.pausedUntil <= now && bucket.throttledKeys.size === 0 && !waitedFor.has(key)) this.buckets.delete(key);
+    for (let event = this.events.peek(); event !== undefined && event.at <= now; event = this.events.peek()) {
+      this.events.pop();
+      const bucket = this.buckets.get(event.key);
+      if (bucket === undefined) continue;
+      const before = this.used(bucket);
+      while (bucket.releasedHead < bucket.released.length && bucket.released[bucket.releasedHead]! <= now) bucket.releasedHead++;
+      if (bucket.releasedHead > 64 && bucket.releasedHead * 2 > bucket.released.length) {
+        bucket.released.splice(0, bucket.releasedHead);
+        bucket.releasedHead = 0;
+      }
+      if (this.used(bucket) < before || bucket.pausedUntil <= now) this.opened.add(bucket);
+      this.forgetOldThrottles(bucket, now);
+      this.dropIfIdle(bucket, now);
+    }
+  }
+
+  private forgetOldThrottles(bucket: Bucket, now: number): void {
+    for (const [k, at] of bucket.throttledKeys) if (at <= now - bucket.limit.windowMs) bucket.throttledKeys.delete(k);
+  }
+
+  /**
+   * Per-record buckets come and go with the records; forget the idle ones. A half-open one with
+   * no slot left has seen no answer for a whole window, so Graph's window has moved on.
+   */
+  private dropIfIdle(bucket: Bucket, now: number): void {
+    if (this.used(bucket) === 0 && bucket.pausedUntil <= now && bucket.throttledKeys.size === 0 && bucket.needed === 0 && this.buckets.get(bucket.key) === bucket) {
+      this.buckets.delete(bucket.key);
+      this.opened.delete(bucket);
     }
   }
 
   private schedule(now: number): void {
-    let next = Number.POSITIVE_INFINITY;
-    for (const waiter of this.waiters) {
-      for (const key of waiter.keys) {
-        const bucket = this.buckets.get(key)!;
-        if (bucket.pausedUntil > now) next = Math.min(next, bucket.pausedUntil);
-        for (const slot of bucket.slots) next = Math.min(next, slot.expiresAt);
-      }
-    }
+    // With nobody waiting, or every slot in flight, nothing but a release (which pumps) can help.
+    const next = this.waiting.interactive + this.waiting.background > 0 ? (this.events.peek()?.at ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     if (next === this.timerDueAt) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.timerDueAt = next;
-    // With every slot in flight there is nothing to wait for but a release, which pumps again.
     if (next === Number.POSITIVE_INFINITY) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -282,6 +393,11 @@ export class GraphBudget {
       this.pump();
     }, Math.max(0, next - now));
   }
+}
+
+/** Interactive requests before background ones; within a priority, first come first served. */
+function inLineBefore(a: Waiter, b: Waiter): boolean {
+  return rank(a) - rank(b) < 0 || (a.priority === b.priority && a.seq < b.seq);
 }
 
 /** Statuses Graph throttles or fails with for a while (the ones the SDK retries) do not reopen a bucket. */

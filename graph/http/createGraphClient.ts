@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { BudgetHandler } from './budgetHandler.js';
 import { ConnectionRetryHandler } from './connectionRetryHandler.js';
 import { FetchHandler } from './fetchHandler.js';
+import { FreshTokenHandler } from './freshTokenHandler.js';
 import { mayRepeat } from './requestContext.js';
 import { RequestLogHandler } from './requestLogHandler.js';
 import { TimeoutHandler } from './timeoutHandler.js';
@@ -40,19 +41,22 @@ export interface GraphClientDeps {
 }
 
 /**
- * The one Graph client. Chain, outermost first: token, retry on 429/503/504 honouring
- * Retry-After, SDK telemetry header, retry of dropped connections and timeouts, the budget (per
- * attempt), per-attempt log line, per-attempt timeout, fetch.
+ * The one Graph client. Chain, outermost first: retry on 429/503/504 honouring Retry-After, SDK
+ * telemetry header, retry of dropped connections and timeouts, the budget (per attempt), token,
+ * per-attempt log line, per-attempt timeout, fetch. The token is taken after the budget's wait,
+ * for each attempt: a background request can wait longer than a token lives, and the
+ * credential caches and refreshes it, so asking per attempt costs nothing.
  */
 export function createGraphClient(deps: GraphClientDeps): Client {
   const root = new URL(deps.baseUrl);
   const chain: Middleware[] = [
-    new AuthenticationHandler(new TokenCredentialAuthenticationProvider(deps.credential, { scopes: [graphScope(deps.baseUrl)] })),
     // The executor sets per-request options; this default covers anything sent without them.
     new RetryHandler(new RetryHandlerOptions(deps.tuning.retryDelaySeconds, deps.tuning.maxRetries, (_delay, _attempt, request, options) => mayRepeat(request, options))),
     new TelemetryHandler(),
     new ConnectionRetryHandler({ maxRetries: deps.tuning.maxConnectionRetries, baseDelayMs: deps.tuning.connectionRetryDelayMs }),
     new BudgetHandler(deps.budget, deps.now, deps.tuning.maxInteractiveBudgetWaitMs),
+    new FreshTokenHandler(),
+    new AuthenticationHandler(new TokenCredentialAuthenticationProvider(deps.credential, { scopes: [graphScope(deps.baseUrl)] })),
     new RequestLogHandler(deps.logger, deps.now),
     new TimeoutHandler(deps.tuning.timeoutMs),
     new FetchHandler(deps.fetch),

@@ -107,8 +107,54 @@ describe('the Graph client chain', () => {
 
     const error = await executor.send(recordRequest).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphPermissionError);
+    expect(error).toMatchObject({ status: 403, reason: 'permissionMissing' });
     expect((error as Error).message).toContain('CallRecords.Read.All');
     expect(graph.seen).toHaveLength(1);
+  });
+
+  it('when Graph answers 401, then the error says the token was rejected, not that a permission is missing', async () => {
+    const graph = scriptedFetch(route('GET', RECORD_URL, graphErrorResponse(401, 'InvalidAuthenticationToken')));
+    const { executor } = setup(graph);
+
+    const error = await executor.send(recordRequest).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphPermissionError);
+    expect(error).toMatchObject({ status: 401, reason: 'tokenRejected' });
+    expect((error as Error).message).toContain('rejected the app\'s token');
+    expect((error as Error).message).not.toContain('CallRecords.Read.All');
+  });
+
+  it('when a request waits in the budget, then its token is taken after the wait, not before', async () => {
+    const graph = scriptedFetch(route('GET', RECORD_URL, json({ id: 'abc' })));
+    const tokensTakenWhile: number[] = [];
+    const logger = recordingLogger();
+    const now = (): Date => new Date();
+    const budget = new GraphBudget(now, { limits: { callRecord: { limit: 1, windowMs: 20_000 } }, backgroundShare: 1 });
+    const client = createGraphClient({
+      baseUrl: 'https://graph.example.test',
+      credential: {
+        getToken: async () => {
+          tokensTakenWhile.push(budget.snapshot().waiting.background);
+          return { token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 };
+        },
+      },
+      budget,
+      logger,
+      now,
+      fetch: graph.fetch,
+      tuning: DEFAULT_HTTP_TUNING,
+    });
+    const executor = new GraphExecutor(client, DEFAULT_HTTP_TUNING, now);
+    const holder = await budget.acquire(buckets.callRecord('abc'), 'background');
+
+    const waiting = executor.send(recordRequest, { priority: 'background' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(budget.snapshot().waiting.background).toBe(1);
+    expect(tokensTakenWhile).toEqual([]);
+    holder.release();
+    await vi.advanceTimersByTimeAsync(20_000);
+    await expect(waiting).resolves.toEqual({ id: 'abc' });
+    expect(tokensTakenWhile).toEqual([0]);
+    expect(graph.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
   it('when a request is retried after a 429, then each attempt is paid for in the budget', async () => {

@@ -1,12 +1,20 @@
 // Change-notification subscriptions for call records (reference §7.1), as data.
 import { buckets } from '../budget/buckets.js';
 import { checkParticipantId } from '../callRecords/requests.js';
+import type { Subscription } from '../contract.js';
 import { GraphInputError } from '../errors.js';
 import type { GraphRequest } from '../http/graphRequest.js';
 
 export const CALL_RECORDS_RESOURCE = '/communications/callRecords';
-/** Graph's maximum lifetime of a callRecord subscription. */
-export const MAX_EXPIRATION_MINUTES = 4230;
+/** Graph's maximum lifetime of a callRecord subscription, counted on Graph's clock. */
+export const GRAPH_MAX_EXPIRATION_MINUTES = 4230;
+/**
+ * The longest lifetime Call Doctor asks for: Graph's maximum less 30 minutes, so a client clock
+ * somewhat ahead of Graph's still asks for less than Graph allows instead of getting a 400.
+ */
+export const MAX_EXPIRATION_MINUTES = 4200;
+/** Renew once less than this remains: a day ahead, so a failed renewal has many retries before the subscription lapses. */
+export const RENEW_BEFORE_EXPIRY_MINUTES = 24 * 60;
 const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The subscription filter is on `participants` (the list API's is on `participants_v2`); `or` joins several. */
@@ -20,6 +28,12 @@ export function expirationDateTime(now: Date, minutes: number | undefined): stri
   if (minutes !== undefined && !(minutes > 0)) throw new GraphInputError(`expiresInMinutes must be positive (got ${minutes})`);
   const capped = Math.min(minutes ?? MAX_EXPIRATION_MINUTES, MAX_EXPIRATION_MINUTES);
   return new Date(now.getTime() + capped * 60_000).toISOString();
+}
+
+/** When a subscription should be renewed: a day before it expires. An unreadable expiry is due now. */
+export function renewalDueAt(subscription: Pick<Subscription, 'expirationDateTime'>, now: Date): Date {
+  const expiresAt = Date.parse(subscription.expirationDateTime);
+  return Number.isNaN(expiresAt) ? now : new Date(expiresAt - RENEW_BEFORE_EXPIRY_MINUTES * 60_000);
 }
 
 export function checkSubscriptionId(id: string): string {

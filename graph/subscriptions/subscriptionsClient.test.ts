@@ -14,7 +14,7 @@ function subscriptionsOver(graph: ScriptedFetch) {
 const echo = route('POST', /\/v1\.0\/subscriptions$/, json({ id: SUB, resource: '/communications/callRecords', changeType: 'created,updated', notificationUrl: 'https://x/n', expirationDateTime: 'later', clientState: 'c' }, 201));
 
 describe('subscriptions', () => {
-  it('when created for two people with too long a lifetime, then the participants filter is sent and expiry capped at 4,230 minutes', async () => {
+  it('when created for two people with too long a lifetime, then the participants filter is sent and expiry capped at 4,200 minutes (Graph\'s 4,230 less a margin)', async () => {
     const graph = scriptedFetch(echo);
 
     const created = await subscriptionsOver(graph).create({ notificationUrl: 'https://cd.example/api/notifications', clientState: 'state', participantIds: [ALICE, BOB], expiresInMinutes: 10_000 });
@@ -22,7 +22,7 @@ describe('subscriptions', () => {
     expect(JSON.parse(graph.seen[0]!.body!)).toMatchObject({
       resource: `/communications/callRecords?$filter=participants/any(p:p/id eq '${ALICE}' or p/id eq '${BOB}')`,
       changeType: 'created,updated',
-      expirationDateTime: new Date(NOW.getTime() + 4230 * 60_000).toISOString(),
+      expirationDateTime: new Date(NOW.getTime() + 4200 * 60_000).toISOString(),
       clientState: 'state',
     });
   });
@@ -80,5 +80,70 @@ describe('subscriptions', () => {
     const graph = scriptedFetch(route('GET', /\/subscriptions$/, json({ value: [{ id: SUB, resource: 'communications/callRecords' }, { id: 'other', resource: '/me/messages' }] })));
 
     expect((await subscriptionsOver(graph).list()).map((s) => s.id)).toEqual([SUB]);
+  });
+
+  describe('lifetime and renewal, on a clock the test moves', () => {
+    const graphNow = new Date('2026-11-20T12:00:00Z').getTime();
+    /** Graph on its own clock: more than 4,230 minutes ahead of it is a 400, as the service answers. */
+    function graphWithClock(graphClock: () => number) {
+      const answer = (body: string | undefined, status: number): Response => {
+        const expiration = (JSON.parse(body ?? '{}') as { expirationDateTime?: string }).expirationDateTime ?? '';
+        if (Date.parse(expiration) > graphClock() + 4230 * 60_000) return graphErrorResponse(400, 'ExtensionError', {}, 'Subscription expiration can only be 4230 minutes in the future.');
+        return json({ id: SUB, resource: '/communications/callRecords', changeType: 'created,updated', notificationUrl: 'https://cd.example/n', expirationDateTime: expiration, clientState: 's' }, status);
+      };
+      const seen: string[] = [];
+      const graph = scriptedFetch((request) => {
+        if (!/\/v1\.0\/subscriptions/.test(request.url)) return undefined;
+        seen.push(request.method);
+        return answer(request.body, request.method === 'POST' ? 201 : 200);
+      });
+      return { graph, seen };
+    }
+
+    it('when this server\'s clock runs 25 minutes ahead of Graph\'s, then a subscription with the default lifetime is still accepted', async () => {
+      const { graph } = graphWithClock(() => graphNow);
+      const aheadOfGraph = new Date(graphNow + 25 * 60_000);
+      const subscriptions = graphServicesOver(graph, { now: () => aheadOfGraph }).subscriptions;
+
+      const created = await subscriptions.create({ notificationUrl: 'https://cd.example/n', clientState: 's' });
+      expect(Date.parse(created.expirationDateTime)).toBe(aheadOfGraph.getTime() + 4200 * 60_000);
+      await expect(subscriptions.renew(SUB)).resolves.toMatchObject({ id: SUB });
+    });
+
+    it('when time passes, then renewal waits until a day before expiry and then extends it by 4,200 minutes, long before it lapses', async () => {
+      let clock = graphNow;
+      const { graph, seen } = graphWithClock(() => clock);
+      const subscriptions = graphServicesOver(graph, { now: () => new Date(clock) }).subscriptions;
+      let subscription = await subscriptions.create({ notificationUrl: 'https://cd.example/n', clientState: 's' });
+      const firstExpiry = Date.parse(subscription.expirationDateTime);
+
+      clock += 60 * 60_000;
+      const early = await subscriptions.renewIfDue(subscription);
+      expect(early.renewed).toBe(false);
+      expect(early.renewAt.getTime()).toBe(firstExpiry - 24 * 60 * 60_000);
+      expect(seen).toEqual(['POST']);
+
+      clock = early.renewAt.getTime() - 1;
+      expect((await subscriptions.renewIfDue(subscription)).renewed).toBe(false);
+      clock = early.renewAt.getTime();
+      const due = await subscriptions.renewIfDue(subscription);
+      expect(due.renewed).toBe(true);
+      expect(seen).toEqual(['POST', 'PATCH']);
+      subscription = due.subscription;
+      expect(Date.parse(subscription.expirationDateTime)).toBe(clock + 4200 * 60_000);
+      // A whole day was left when it renewed, and the next renewal is again a day before the new expiry.
+      expect(firstExpiry - clock).toBe(24 * 60 * 60_000);
+      expect(due.renewAt.getTime()).toBe(Date.parse(subscription.expirationDateTime) - 24 * 60 * 60_000);
+    });
+
+    it('when less than a day is left or the expiry is unreadable, then it renews at once', async () => {
+      const { graph, seen } = graphWithClock(() => graphNow);
+      const subscriptions = graphServicesOver(graph, { now: () => new Date(graphNow) }).subscriptions;
+      const base = { id: SUB, resource: '/communications/callRecords', changeType: 'created', notificationUrl: 'https://cd.example/n', lifecycleNotificationUrl: null, clientState: null };
+
+      expect((await subscriptions.renewIfDue({ ...base, expirationDateTime: new Date(graphNow + 60 * 60_000).toISOString() })).renewed).toBe(true);
+      expect((await subscriptions.renewIfDue({ ...base, expirationDateTime: 'later' })).renewed).toBe(true);
+      expect(seen).toEqual(['PATCH', 'PATCH']);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { RequestOptions, Subscription, SubscriptionRequest, SubscriptionsService } from '../contract.js';
 import { GraphError, GraphInputError } from '../errors.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
-import { CALL_RECORDS_RESOURCE, expirationDateTime, subscriptionRequests, subscriptionResource } from './subscriptionRequests.js';
+import { CALL_RECORDS_RESOURCE, expirationDateTime, renewalDueAt, subscriptionRequests, subscriptionResource } from './subscriptionRequests.js';
 
 /** Create, renew, reauthorize, delete and list call-record subscriptions. */
 export class SubscriptionsClient implements SubscriptionsService {
@@ -37,6 +37,14 @@ export class SubscriptionsClient implements SubscriptionsService {
 
   async renew(id: string, expiresInMinutes?: number, options: RequestOptions = {}): Promise<Subscription> {
     return toSubscription(await this.executor.send(subscriptionRequests.renew(id, expirationDateTime(this.now(), expiresInMinutes)), withPriority(options)));
+  }
+
+  async renewIfDue(subscription: Subscription, options: RequestOptions = {}): Promise<{ subscription: Subscription; renewed: boolean; renewAt: Date }> {
+    const now = this.now();
+    const renewAt = renewalDueAt(subscription, now);
+    if (renewAt.getTime() > now.getTime()) return { subscription, renewed: false, renewAt };
+    const renewed = await this.renew(subscription.id, undefined, options);
+    return { subscription: renewed, renewed: true, renewAt: renewalDueAt(renewed, this.now()) };
   }
 
   async reauthorize(id: string, options: RequestOptions = {}): Promise<void> {
