@@ -121,9 +121,9 @@ describe('Graph budget against the throttling emulator', () => {
     const { instance: graph, sends, firstThrottled } = recordListSends(() => graphOverEmulator(emulator));
     const first = graph.feed.backfill(hours(400, 1)[0]!);
     await firstThrottled;
-    // The fetch saw the 429; let the answer travel back up to the budget before queuing more.
-    // (Until the token moved below the budget, fetching it delayed the queued requests enough.)
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The fetch saw the 429; queue the rest once the budget has recorded the pause (not after a
+    // guessed delay, which a loaded machine can outlast).
+    while (graph.budgetSnapshot().pauses === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const queued = hours(401, 29).map((range) => graph.feed.backfill(range));
     const results = await Promise.all([first, ...queued]);
 

@@ -208,7 +208,7 @@ describe('GraphBudget', () => {
       expect(admitted).toEqual(['first', 'q1']);
       await vi.advanceTimersByTimeAsync(60_000);
       expect(admitted).toEqual(['first', 'q1']);
-      expect(budget.snapshot()).toEqual({ waiting: { interactive: 0, background: 2 }, inFlight: 1 });
+      expect(budget.snapshot()).toEqual({ waiting: { interactive: 0, background: 2 }, inFlight: 1, pauses: 1 });
     });
 
     it('when the probe is answered without throttling, then the rest of the queue goes at once', async () => {

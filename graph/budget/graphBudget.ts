@@ -46,6 +46,8 @@ export interface BudgetSnapshot {
   readonly waiting: Readonly<Record<Priority, number>>;
   /** Requests admitted and not yet released. */
   readonly inFlight: number;
+  /** Throttling pauses recorded so far (each 429 or 503 that held a bucket), so callers can wait for one. */
+  readonly pauses: number;
 }
 
 interface Bucket {
@@ -108,6 +110,7 @@ export class GraphBudget {
   private readonly waiting: Record<Priority, number> = { interactive: 0, background: 0 };
   private seq = 0;
   private inFlight = 0;
+  private pauses = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDueAt = Number.POSITIVE_INFINITY;
 
@@ -171,7 +174,7 @@ export class GraphBudget {
   }
 
   snapshot(): BudgetSnapshot {
-    return { waiting: { ...this.waiting }, inFlight: this.inFlight };
+    return { waiting: { ...this.waiting }, inFlight: this.inFlight, pauses: this.pauses };
   }
 
   private bucketFor(ref: BucketRef): string {
@@ -327,6 +330,7 @@ export class GraphBudget {
     bucket.pausedUntil = Math.max(bucket.pausedUntil, until);
     bucket.halfOpen = true;
     bucket.pauses++;
+    this.pauses++;
     this.events.push({ at: bucket.pausedUntil, key });
   }
 
