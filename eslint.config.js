@@ -7,6 +7,11 @@ import globals from 'globals';
 
 const layer = (name) => ({ regex: `(^|/)${name}(/|$)` });
 const forbid = (names, message) => names.map((n) => ({ ...layer(n), message }));
+const botAndTabPatterns = [
+  ...forbid(['server', 'emulator', 'cli'], 'bot/ and tab/ receive their dependencies from server/; they never import it or the emulator.'),
+  // Their test kits (bot/testing) are used by test/, so the dependency must not point back.
+  ...forbid(['test'], 'bot/ and tab/ (test kits included) never import test/; test/ imports them.'),
+];
 const nodeBuiltins = { regex: '^(node:|fs$|path$|http$|https$|net$|child_process$|os$|crypto$)', message: 'diagnosis/ is pure and runs in the browser: no Node APIs, no I/O.' };
 
 const ONLY_CONFIG_READS_ENV = 'Only server/config reads environment variables; receive settings as arguments.';
@@ -54,11 +59,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            ...forbid(['server', 'emulator', 'cli'], 'bot/ and tab/ receive their dependencies from server/; they never import it or the emulator.'),
-            // Their test kits (bot/testing) are used by test/, so the dependency must not point back.
-            ...forbid(['test'], 'bot/ and tab/ (test kits included) never import test/; test/ imports them.'),
-          ],
+          patterns: botAndTabPatterns,
         },
       ],
     },
@@ -70,10 +71,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            ...forbid(['server', 'emulator', 'cli', 'test'], 'bot/ and tab/ receive their dependencies from server/; they never import it, the emulator or test/.'),
-            ...forbid(['bot'], 'tab/ui/ runs in the browser: it takes wording and judgements from diagnosis/, never from bot/.'),
-          ],
+          // A later block's no-restricted-imports replaces an earlier one's, so bot/ and tab/'s rules are repeated here.
+          patterns: [...botAndTabPatterns, ...forbid(['bot'], 'tab/ui/ runs in the browser: it takes wording and judgements from diagnosis/, never from bot/.')],
         },
       ],
     },

@@ -46,7 +46,6 @@ export class GraphUnavailableError extends GraphError {
   }
 }
 
-/** 401/403: the app registration lacks CallRecords.Read.All (or CallRecord-PstnCalls.Read.All), or consent. */
 /**
  * Why Graph would not serve the app: no token could be had (credential or app registration),
  * Graph rejected the token it was sent (401: expired, wrong tenant or audience), or the token is
@@ -54,6 +53,7 @@ export class GraphUnavailableError extends GraphError {
  */
 export type GraphPermissionReason = 'tokenUnavailable' | 'tokenRejected' | 'permissionMissing';
 
+/** 401/403, or no token: the reason says which (a missing CallRecords.Read.All or consent is `permissionMissing`). */
 export class GraphPermissionError extends GraphError {
   constructor(
     message: string,

@@ -11,17 +11,13 @@ export interface VerdictWording {
   readonly color: 'Good' | 'Warning' | 'Attention' | 'Default';
 }
 
-const COLORS: Readonly<Record<Verdict, VerdictWording['color']>> = {
-  good: 'Good',
-  poor: 'Warning',
-  dropped: 'Attention',
-  'setup-failed': 'Attention',
-  unclassified: 'Default',
+export const VERDICTS: Readonly<Record<Verdict, VerdictWording>> = {
+  good: { ...VERDICT_TITLES.good, color: 'Good' },
+  poor: { ...VERDICT_TITLES.poor, color: 'Warning' },
+  dropped: { ...VERDICT_TITLES.dropped, color: 'Attention' },
+  'setup-failed': { ...VERDICT_TITLES['setup-failed'], color: 'Attention' },
+  unclassified: { ...VERDICT_TITLES.unclassified, color: 'Default' },
 };
-
-export const VERDICTS: Readonly<Record<Verdict, VerdictWording>> = Object.fromEntries(
-  (Object.keys(COLORS) as Verdict[]).map((v) => [v, { ...VERDICT_TITLES[v], color: COLORS[v] }]),
-) as Record<Verdict, VerdictWording>;
 
 /** From diagnosis/ (its wording), so a side it adds reads the same on every card. */
 export const SIDES: Readonly<Record<Side, string>> = SIDE_LABELS;

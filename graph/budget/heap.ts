@@ -1,5 +1,5 @@
-// A binary min-heap that knows where each item sits, so an item can leave from the middle (a
-// waiter that gave up) in O(log n) instead of a scan. Items carry their own index per heap.
+// A binary min-heap that knows where each item sits (a map from item to position), so an item
+// can leave from the middle (a waiter that gave up) in O(log n) instead of a scan.
 
 export class IndexedHeap<T> {
   private readonly items: T[] = [];
@@ -10,10 +10,6 @@ export class IndexedHeap<T> {
     /** Called once per comparison: lets a test count the scheduler's work instead of timing it. */
     private readonly onCompare: () => void = () => undefined,
   ) {}
-
-  get size(): number {
-    return this.items.length;
-  }
 
   peek(): T | undefined {
     return this.items[0];

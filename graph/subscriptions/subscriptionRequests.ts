@@ -8,11 +8,10 @@ import type { GraphRequest } from '../http/graphRequest.js';
 export const CALL_RECORDS_RESOURCE = '/communications/callRecords';
 /** Graph's maximum lifetime of a callRecord subscription, counted on Graph's clock. */
 export const GRAPH_MAX_EXPIRATION_MINUTES = 4230;
-/**
- * The longest lifetime Call Doctor asks for: Graph's maximum less 30 minutes, so a client clock
- * somewhat ahead of Graph's still asks for less than Graph allows instead of getting a 400.
- */
-export const MAX_EXPIRATION_MINUTES = 4200;
+/** A client clock up to this far ahead of Graph's still asks for less than Graph allows instead of getting a 400. */
+const CLOCK_SKEW_MARGIN_MINUTES = 30;
+/** The longest lifetime Call Doctor asks for (4,200 minutes). */
+export const MAX_EXPIRATION_MINUTES = GRAPH_MAX_EXPIRATION_MINUTES - CLOCK_SKEW_MARGIN_MINUTES;
 /** Renew once less than this remains: a day ahead, so a failed renewal has many retries before the subscription lapses. */
 export const RENEW_BEFORE_EXPIRY_MINUTES = 24 * 60;
 const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
