@@ -13,7 +13,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          globalSetup: ['test/support/tls-setup.ts', 'test/support/chromium-setup.ts'],
+          globalSetup: ['test/support/tls-setup.ts', 'test/support/chromium-setup.ts', 'test/support/tab-build-setup.ts'],
         },
       },
       {

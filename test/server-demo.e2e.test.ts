@@ -52,8 +52,9 @@ beforeAll(async () => {
   });
   const chat = demo.waitForLine(/Chat here:\s+(http:\/\/localhost:\d+)/, 100_000);
   const bot = demo.waitForLine(/Bot endpoint:\s+(http:\/\/\S+)/, 100_000);
-  chatUrl = (await chat)[1]!;
-  botEndpoint = (await bot)[1]!;
+  const [chatMatch, botMatch] = await Promise.all([chat, bot]);
+  chatUrl = chatMatch[1]!;
+  botEndpoint = botMatch[1]!;
 }, 120_000);
 
 afterAll(async () => {

@@ -46,8 +46,8 @@ beforeAll(async () => {
   // Both watched from the start: the banner's lines arrive in one burst.
   const endpoint = demo.waitForLine(/Bot endpoint:\s+(http:\/\/\S+)/, 100_000);
   const ready = demo.waitForLine(/Press Ctrl\+C to stop/, 100_000);
-  botEndpoint = (await endpoint)[1]!;
-  await ready;
+  const [match] = await Promise.all([endpoint, ready]);
+  botEndpoint = match[1]!;
 }, 120_000);
 
 afterAll(async () => {

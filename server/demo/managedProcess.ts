@@ -31,10 +31,14 @@ export function startProcess(options: StartOptions): ManagedProcess {
   if (child.pid === undefined) throw new Error(`${options.name} could not be started (${options.command})`);
   const pid = child.pid;
   const watchers = new Set<(line: string) => void>();
+  // The last lines it printed, so "exited before it was ready" can say why.
+  const recent: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
       options.onLine?.(line);
+      recent.push(line);
+      if (recent.length > 12) recent.shift();
       for (const watch of watchers) watch(line);
     });
   }
@@ -76,7 +80,7 @@ export function startProcess(options: StartOptions): ManagedProcess {
           else resolve(match!);
         };
         watchers.add(watch);
-        void exited.then(({ code, signal }) => finish(new Error(`${options.name} exited (${signal ?? `code ${code}`}) before it was ready`)));
+        void exited.then(({ code, signal }) => finish(new Error(`${options.name} exited (${signal ?? `code ${code}`}) before it was ready; it last printed:\n${recent.join('\n')}`)));
       });
     },
     async stop(graceMs = 5_000) {
