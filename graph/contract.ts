@@ -176,4 +176,10 @@ export interface CallRecordFeed {
   backfill(range: DateRange, options?: RequestOptions): Promise<CallSummary[]>;
   /** Forgets cached records and index entries older than Graph's 30-day retention. */
   prune(): Promise<void>;
+  /**
+   * The index now holds every call of every user that started from `since` up to `listedAt`: say so
+   * after a backfill completes while the subscription is live (notifications add what follows), so
+   * a person's question is answered from the index instead of a list request per person.
+   */
+  indexComplete(coverage: { readonly since: Date; readonly listedAt: Date }): Promise<void>;
 }

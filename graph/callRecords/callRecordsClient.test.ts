@@ -290,6 +290,33 @@ describe('recent calls', () => {
     expect((await index.recent(ALICE, { since: new Date(0) })).map((c) => c.version)).toEqual([2]);
   });
 
+  it('when the pipeline says the index is complete for the tenant, then a user who never asked gets their calls without a list request', async () => {
+    const graph = scriptedFetch(route('GET', /\$expand=/, json({ id: CALL, version: 1, startDateTime: '2026-11-20T09:00:00Z', sessions: [], participants_v2: [user(BOB, 'Bob')] })));
+    const { callRecords, feed } = services(graph);
+    await feed.recordNotified(CALL);
+    await feed.indexComplete({ since: new Date('2026-10-21T12:00:00Z'), listedAt: new Date('2026-11-20T12:00:00Z') });
+    const sent = graph.seen.length;
+
+    expect((await callRecords.recentCalls(BOB)).map((c) => c.id)).toEqual([CALL]);
+    expect(graph.seen).toHaveLength(sent);
+  });
+
+  it('when the tenant-wide coverage has gone stale, then the user\'s calls are listed again since it was taken', async () => {
+    const graph = scriptedFetch(listRoute({ value: [] }));
+    const { callRecords, feed, clock } = services(graph);
+    await feed.indexComplete({ since: new Date('2026-10-21T12:00:00Z'), listedAt: new Date('2026-11-20T12:00:00Z') });
+    clock.now = new Date('2026-11-20T14:00:00Z');
+
+    await callRecords.recentCalls(BOB);
+    expect(graph.seen).toHaveLength(1);
+    expect(decodeURIComponent(graph.seen[0]!.url)).toContain('startDateTime ge 2026-11-19T12:00:00Z');
+  });
+
+  it('when the coverage claimed ends before it starts, then a GraphInputError says so', async () => {
+    const { feed } = services(scriptedFetch());
+    await expect(feed.indexComplete({ since: new Date('2026-11-20T12:00:00Z'), listedAt: new Date('2026-11-20T11:00:00Z') })).rejects.toThrow(GraphInputError);
+  });
+
   it('when pruned, then records and index entries older than 30 days are gone and newer ones stay', async () => {
     const { feed, cache, index } = services(scriptedFetch());
     await cache.put({ id: 'old', version: 1, startDateTime: '2026-10-01T09:00:00Z', sessions: [], participants_v2: [] });

@@ -6,13 +6,15 @@ import type { CallRecordFeed, CallSummary, DateRange, FullCallRecord, NotifiedRe
 import { GraphError, GraphInputError } from '../errors.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
 import type { Logger } from '../logger.js';
-import type { CallIndex, CallRecordCache } from '../ports.js';
+import type { CallIndex, CallRecordCache, IndexCoverage } from '../ports.js';
 import { fetchFullRecord, type ExpandSupport, type FetchOutcome } from './fetchFullRecord.js';
 import { isUnsupportedQuery } from './unsupportedQuery.js';
 import { checkCallId, checkParticipantId, listCallRecords, type ListFilter } from './requests.js';
 import { indexedUserIds, participantRef, summarize } from './summarize.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The index key of tenant-wide coverage (not an object id, so no user's own coverage collides with it). */
+const EVERY_USER = '*';
 
 export interface CallRecordsTuning {
   /** A user's index is trusted this long after the list API last covered them. */
@@ -65,7 +67,7 @@ export class CallRecordsClient implements CallRecordFeed {
     const now = this.deps.now();
     const retentionStart = new Date(now.getTime() - this.deps.tuning.retentionDays * DAY_MS);
     const since = query.since && query.since > retentionStart ? query.since : retentionStart;
-    const coverage = await this.deps.index.getCoverage(userId);
+    const coverage = newestCovering(since, await this.deps.index.getCoverage(userId), await this.deps.index.getCoverage(EVERY_USER));
     const covers = coverage !== undefined && coverage.since <= since;
     const fresh = covers && now.getTime() - coverage.listedAt.getTime() <= this.deps.tuning.indexFreshnessMs;
     if (!fresh) {
@@ -86,6 +88,11 @@ export class CallRecordsClient implements CallRecordFeed {
       if (cached && (cached.version ?? -1) < (entry.version ?? -1)) await this.deps.cache.remove(entry.id);
     }
     return this.ingestListEntries(entries, undefined);
+  }
+
+  async indexComplete(coverage: { readonly since: Date; readonly listedAt: Date }): Promise<void> {
+    if (!(coverage.since < coverage.listedAt)) throw new GraphInputError('index coverage must start before it was listed');
+    await this.deps.index.setCoverage(EVERY_USER, { since: coverage.since, listedAt: coverage.listedAt });
   }
 
   async prune(): Promise<void> {
@@ -153,6 +160,13 @@ export class CallRecordsClient implements CallRecordFeed {
     }
     return both && !this.combinedListFilter ? entries.filter((e) => inRange(e.startDateTime, filter)) : entries;
   }
+}
+
+/** Of a user's own coverage and the tenant-wide one, the most recently listed that reaches back to `since`. */
+function newestCovering(since: Date, ...coverages: (IndexCoverage | undefined)[]): IndexCoverage | undefined {
+  const covering = coverages.filter((c): c is IndexCoverage => c !== undefined && c.since <= since);
+  if (covering.length === 0) return coverages.find((c) => c !== undefined);
+  return covering.reduce((a, b) => (b.listedAt > a.listedAt ? b : a));
 }
 
 function inRange(start: string | undefined, filter: ListFilter): boolean {
