@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCertificate, type TlsMaterial } from '../../emulator/tls/certificate.js';
+import { childEnvironment } from '../../server/config/index.js';
 
 const CHILD_FLAG = '--bench-child';
 
@@ -19,7 +20,7 @@ export async function runInTrustingChild<T>(moduleUrl: string, input: unknown, l
     const tls = await ensureCertificate(dir);
     return await new Promise<T>((resolve, reject) => {
       const child = fork(fileURLToPath(moduleUrl), [CHILD_FLAG, dir, JSON.stringify(input)], {
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certPath },
+        env: childEnvironment({ NODE_EXTRA_CA_CERTS: tls.certPath }),
         execArgv: ['--import', 'tsx', '--expose-gc'],
       });
       let settled = false;
