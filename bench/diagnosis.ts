@@ -2,8 +2,8 @@
 // JSON.parse of the same bytes (the cost every record pays anyway), printed as a ratio.
 import { diagnoseCall, parseCallRecord } from '../diagnosis/index.js';
 import type { CallRecordInput } from '../diagnosis/index.js';
-import { ALICE, BOB, groupCall, healthyAudio, healthyVideo, peerToPeer } from '../diagnosis/testing/recordBuilder.js';
-import type { LegSpec } from '../diagnosis/testing/recordBuilder.js';
+import { ALICE, BOB, healthyAudio, healthyVideo, peerToPeer } from '../diagnosis/testing/recordBuilder.js';
+import { meeting } from './support/records.js';
 import { formatRate, measureEach } from './support/measure.js';
 import type { BenchOptions, Figures } from './support/registry.js';
 import type { Rate } from './support/measure.js';
@@ -16,16 +16,6 @@ function oneToOne(): object {
     callee: { ...BOB, network: { connectionType: 'wifi', wifiSignalStrength: 24, wifiBand: 'frequency24GHz' } },
     media: [{ calleeToCaller: healthyAudio({ averagePacketLossRate: 0.14 }) }, { label: 'main-video', callerToCallee: healthyVideo(), calleeToCaller: healthyVideo({ averageVideoFrameRate: 5 }) }],
   });
-}
-
-function meeting(sessions: number): object {
-  const legs: LegSpec[] = Array.from({ length: sessions }, (_, i) => ({
-    participant: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}`, network: i % 3 === 0 ? { connectionType: 'wifi', wifiSignalStrength: 60 + (i % 40), wifiBand: 'frequency50GHz' } : {} },
-    sent: i % 17 === 0 ? healthyAudio({ averageJitter: 'PT0.045S' }) : healthyAudio(),
-    extraMedia: i % 2 === 0 ? [{ label: 'main-video', callerToCallee: healthyVideo(), calleeToCaller: healthyVideo() }] : [],
-  }));
-  legs[0] = { ...legs[0]!, participant: { ...ALICE } };
-  return groupCall(legs);
 }
 
 function benchOne(label: string, record: object, log: (line: string) => void, quick: boolean): { perSecond: number; ratio: number } {

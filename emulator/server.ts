@@ -8,7 +8,8 @@ import { emulatorControls, type EmulatorControls } from './controls.js';
 import { generateTenant } from './data/generate.js';
 import type { GroundTruth } from './data/groundTruth.js';
 import { readRecordsDir, RecordsDirError } from './data/recordsDir.js';
-import type { GeneratedTenant } from './data/types.js';
+import { usersInRecords } from './data/recordUsers.js';
+import type { GeneratedTenant, TenantUser } from './data/types.js';
 import { FaultInjector } from './http/faults.js';
 import { RequestLog } from './http/requestLog.js';
 import { AppRegistry } from './identity/apps.js';
@@ -78,8 +79,11 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   const reports: ReportStore = emptyReportStore();
   let tenant: GeneratedTenant | undefined;
   let groundTruth: readonly GroundTruth[] = [];
+  let recordUsers: TenantUser[] = [];
   if (options.recordsDir) {
-    for (const { file, json } of readRecordsDir(options.recordsDir)) {
+    const files = readRecordsDir(options.recordsDir);
+    recordUsers = usersInRecords(files.map((f) => f.json));
+    for (const { file, json } of files) {
       try {
         records.upsert(json, { retentionExempt: true, silent: true });
       } catch (error) {
@@ -102,7 +106,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     now,
     records,
     reports,
-    users: tenant?.users ?? [],
+    users: tenant?.users ?? recordUsers,
     apps: new AppRegistry([app]),
     issuer: await createTokenIssuer(tenantId, now),
     throttle: new Throttle(now, options.throttle ?? true, options.throttleLimits),

@@ -103,4 +103,17 @@ describe('npm start -- --records DIR --no-playground --port N --tenant ID', () =
     expect(text).toMatch(new RegExp(`When: .*\\b${hour}:${minutes}\\s?${start.getUTCHours() < 12 ? 'AM' : 'PM'}`));
     expect(buttons(card!).find((b) => b.title === 'Show segments')!.url).toContain(`/calls/${encodeURIComponent(String(record.id))}`);
   });
+
+  it("when the record's organizer signs in to the tab (demo sign-in), then her token is accepted and her call is listed", async () => {
+    const base = `http://127.0.0.1:${port}`;
+    const users = (await (await fetch(`${base}/api/demo/users`)).json()) as { users: { id: string; displayName: string }[] };
+    expect(users.users).toContainEqual(expect.objectContaining({ id: ABBIE.id, displayName: ABBIE.name }));
+    const issued = await fetch(`${base}/api/demo/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: ABBIE.id }) });
+    const { token } = (await issued.json()) as { token: string };
+
+    // The emulator issued the token on the demo clock; the server checks it on the same clock.
+    const calls = await fetch(`${base}/api/calls`, { headers: { authorization: `Bearer ${token}` } });
+    expect(calls.status).toBe(200);
+    expect(((await calls.json()) as { calls: { id: string }[] }).calls.map((c) => c.id)).toContain(String(record.id));
+  });
 });

@@ -13,6 +13,8 @@ export interface EmulatorProcessOptions {
   readonly tlsDir: string;
   readonly seed: number;
   readonly recordsDir: string | undefined;
+  /** The emulator's clock at start (its --now); the real time when absent. */
+  readonly now?: Date;
   readonly onLine?: (line: string) => void;
   readonly timeoutMs?: number;
 }
@@ -30,6 +32,7 @@ export interface EmulatorProcess {
 export async function startEmulatorProcess(options: EmulatorProcessOptions): Promise<EmulatorProcess> {
   const args = ['run', '--silent', 'emulator', '--', '--port', String(options.port), '--tenant', options.tenantId, '--app', `${options.clientId}:${options.clientSecret}`, '--tls-dir', options.tlsDir];
   if (options.recordsDir) args.push('--records', options.recordsDir);
+  if (options.now) args.push('--now', options.now.toISOString());
   else args.push('--seed', String(options.seed));
   const child = startProcess({ name: 'The Graph emulator', command: 'npm', args, cwd: options.cwd, env: childEnvironment({}), ...(options.onLine ? { onLine: options.onLine } : {}) });
 

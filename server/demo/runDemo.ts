@@ -33,6 +33,10 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
 
   try {
     print(`Call Doctor demo mode: offline, against the Graph emulator${demo.recordsDir ? ` serving ${demo.recordsDir}` : ` (seed ${demo.seed})`}.`);
+    // One demo clock for both processes: the emulator issues the tab's tokens and the server
+    // checks them, so a server clock weeks behind the emulator's would find every token not yet valid.
+    const clockStart = demo.recordsDir ? clockStartForRecords(resolve(cwd, demo.recordsDir)) : undefined;
+    const clockOffset = clockStart ? clockStart.getTime() - Date.now() : 0;
     const emulator = await startEmulatorProcess({
       cwd,
       port: demo.emulatorPort,
@@ -42,14 +46,14 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
       tlsDir: join(dataDir, 'emulator', 'tls'),
       seed: demo.seed,
       recordsDir: demo.recordsDir && resolve(cwd, demo.recordsDir),
+      ...(clockStart && { now: clockStart }),
       onLine: print,
     });
     running.push({ name: 'the Graph emulator', stop: () => emulator.process.stop() });
     void emulator.process.exited.then(() => shutdown('the Graph emulator exited', 1));
 
     await ensureTabBuilt(cwd, print);
-    const clockStart = demo.recordsDir ? clockStartForRecords(resolve(cwd, demo.recordsDir)) : undefined;
-    const server = await startServerProcess(config, emulator.certPath, clockStart ? { clockStart } : {});
+    const server = await startServerProcess(config, emulator.certPath, clockStart ? { clockStart: new Date(Date.now() + clockOffset) } : {});
     running.push({ name: 'the server', stop: () => server.stop() });
     void server.exited.then(() => shutdown('the server exited', 1));
     const serverUrl = `http://localhost:${server.port}`;
