@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{graph,diagnosis,bot,server,emulator,cli,scripts,test,tab/api}/**/*.test.ts'],
+          include: ['{graph,diagnosis,bot,server,emulator,cli,scripts,bench,test,tab/api}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -5,10 +5,10 @@
 // clock is a variable the benchmark moves on, so Graph's 20-second windows pass at once.
 import { buckets } from '../graph/budget/buckets.js';
 import { GraphBudget, type BudgetLease } from '../graph/budget/graphBudget.js';
+import type { BenchOptions } from './support/registry.js';
 
 export const name = 'graph: scheduler CPU per release at 10,000 waiters';
 
-const WAITERS = 10_000;
 const FIRST = 32;
 
 function cpuMs(since: NodeJS.CpuUsage): number {
@@ -16,7 +16,8 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-export async function run(log: (line: string) => void): Promise<void> {
+export async function run(log: (line: string) => void, options: BenchOptions = { quick: false }): Promise<void> {
+  const WAITERS = options.quick ? 1_000 : 10_000;
   let clock = Date.parse('2026-11-20T10:00:00Z');
   const budget = new GraphBudget(() => new Date(clock));
   const inFlight: BudgetLease[] = [];

@@ -12,17 +12,18 @@ import { ClientSecretCredential } from '@azure/identity';
 import { startEmulatorServer } from '../emulator/server.js';
 import { ensureCertificate } from '../emulator/tls/certificate.js';
 import { createGraphServices, MemoryCallIndex, MemoryCallRecordCache, silentLogger } from '../graph/index.js';
+import type { BenchOptions } from './support/registry.js';
 
 export const name = 'graph: cold getCall vs cache hit';
 
 const CHILD_FLAG = '--graph-bench-child';
 
-export async function run(log: (line: string) => void): Promise<void> {
+export async function run(log: (line: string) => void, options: BenchOptions = { quick: false }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'call-doctor-bench-tls-'));
   try {
     const tls = await ensureCertificate(dir);
     const lines = await new Promise<string[]>((resolve, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, dir], { env: { NODE_EXTRA_CA_CERTS: tls.certPath }, execArgv: ['--import', 'tsx'] });
+      const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, dir, options.quick ? 'quick' : 'full'], { env: { NODE_EXTRA_CA_CERTS: tls.certPath }, execArgv: ['--import', 'tsx'] });
       child.once('message', (message) => resolve(message as string[]));
       child.once('error', reject);
       child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the measuring process exited with ${code}`))));
@@ -33,7 +34,8 @@ export async function run(log: (line: string) => void): Promise<void> {
   }
 }
 
-async function measureInChild(tlsDir: string): Promise<string[]> {
+async function measureInChild(tlsDir: string, quick: boolean): Promise<string[]> {
+  const [coldTimes, hitTimes] = quick ? [2, 10] : [20, 200];
   const tls = await ensureCertificate(tlsDir);
   const emulator = await startEmulatorServer({ tls, seed: 42, throttle: false });
   try {
@@ -56,14 +58,14 @@ async function measureInChild(tlsDir: string): Promise<string[]> {
     await servicesWith(new MemoryCallRecordCache()).getCall(cases[0][1].id); // token and connection warm-up
     const lines: string[] = [];
     for (const [label, record] of cases) {
-      const cold = await averageMs(20, () => servicesWith(new MemoryCallRecordCache()).getCall(record.id));
+      const cold = await averageMs(coldTimes, () => servicesWith(new MemoryCallRecordCache()).getCall(record.id));
       emulator.requestLog.clear();
       await servicesWith(new MemoryCallRecordCache()).getCall(record.id);
       const coldGets = emulator.requestLog.all().length;
       const warm = servicesWith(new MemoryCallRecordCache());
       await warm.getCall(record.id);
       emulator.requestLog.clear();
-      const hit = await averageMs(200, () => warm.getCall(record.id));
+      const hit = await averageMs(hitTimes, () => warm.getCall(record.id));
       const hitGets = emulator.requestLog.all().length;
       lines.push(`getCall ${label}: cold ${cold.toFixed(2)} ms (${coldGets} GETs), cache hit ${hit.toFixed(3)} ms (${hitGets} GETs), ${Math.round(cold / hit)}x`);
     }
@@ -80,7 +82,7 @@ async function averageMs(times: number, work: () => Promise<unknown>): Promise<n
 }
 
 if (process.argv[2] === CHILD_FLAG) {
-  measureInChild(process.argv[3]!).then(
+  measureInChild(process.argv[3]!, process.argv[4] === 'quick').then(
     (lines) => process.send!(lines, () => process.exit(0)),
     (error: unknown) => {
       console.error(error);

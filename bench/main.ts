@@ -33,7 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`# ${module.name}${args.quick ? ' (quick)' : ''}`);
     const runs: Figures[] = [];
     // Modules without a key only print; once is enough for them.
-    const times = module.key ? args.repeat : 1;
+    const times = !module.key ? 1 : args.repeatGiven || args.quick ? args.repeat : (module.repeats ?? args.repeat);
     for (let i = 0; i < times; i++) {
       if (times > 1) console.log(`## run ${i + 1} of ${times}`);
       try {

@@ -2,6 +2,8 @@
 export interface BenchArgs {
   readonly quick: boolean;
   readonly repeat: number;
+  /** Whether --repeat was given (it then applies to every benchmark, the long ones too). */
+  readonly repeatGiven: boolean;
   readonly only: ReadonlySet<string> | undefined;
   readonly outDir: string | undefined;
 }
@@ -33,5 +35,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { readonly 
       return { problem: `${(error as Error).message}. ${USAGE}` };
     }
   }
-  return { quick, repeat: repeat ?? (quick ? 1 : 3), only, outDir };
+  return { quick, repeat: repeat ?? (quick ? 1 : 3), repeatGiven: repeat !== undefined, only, outDir };
 }

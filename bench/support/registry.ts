@@ -13,6 +13,8 @@ export interface BenchOptions {
 export interface BenchModule {
   readonly name: string;
   readonly key?: string;
+  /** How many times a full run repeats it (the runner's --repeat otherwise); 1 for the long ones. */
+  readonly repeats?: number;
   run(log: (line: string) => void, options: BenchOptions): Promise<Figures | void>;
 }
 
