@@ -46,6 +46,22 @@ describe('Graph retries against the emulator', () => {
     expect(graph.logger.entries.filter((e) => e.message.includes('without a response')).map((e) => e.fields.error)).toEqual(['RequestTimeoutError']);
   });
 
+  it('when the body stalls after the headers once, then the attempt times out and the retry brings the record', async () => {
+    emulator.injectFaults({ body: 'stall', count: 1, pathIncludes: callId });
+    const graph = graphOverEmulator(emulator, { tuning: { ...quick, timeoutMs: 400 } });
+
+    expect((await graph.callRecords.getCall(callId)).id).toBe(callId);
+    expect(graph.logger.entries.filter((e) => e.message.includes('without a response')).map((e) => e.fields.error)).toEqual(['RequestTimeoutError']);
+  });
+
+  it('when the connection drops mid-body once, then the GET is sent again and succeeds', async () => {
+    emulator.injectFaults({ body: 'drop', count: 1, pathIncludes: callId });
+    const graph = graphOverEmulator(emulator, { tuning: quick });
+
+    expect((await graph.callRecords.getCall(callId)).id).toBe(callId);
+    expect((await graphRequests(emulator, callId)).map((r) => r.status)).toEqual([0, 200]);
+  });
+
   it('when Graph stays unavailable, then a GraphUnavailableError carries the status and Graph\'s request-id', async () => {
     emulator.injectFaults({ status: 503, retryAfterSeconds: 1, count: Number.POSITIVE_INFINITY, pathIncludes: callId });
     const graph = graphOverEmulator(emulator, { tuning: { ...quick, maxRetries: 1 } });
