@@ -46,6 +46,8 @@ export interface EmulatorOptions {
   readonly throttle?: boolean;
   /** Lower (or raise) named §8 limits, e.g. { 'callRecords.perTenant': 30 }, so a test can trip a big bucket quickly. */
   readonly throttleLimits?: ThrottleLimits;
+  /** Refuse the query forms Graph does not document (§5.2, §13) with 400, as a client must expect of the real service. */
+  readonly strict?: boolean;
   /** Notification timings; Graph's by default. Tests shorten the redelivery delays. */
   readonly notificationTiming?: Partial<DeliveryTiming>;
   readonly log?: (message: string) => void;
@@ -106,6 +108,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     apps: new AppRegistry([app]),
     issuer: await createTokenIssuer(tenantId, now),
     throttle: new Throttle(now, options.throttle ?? true, options.throttleLimits),
+    strict: options.strict ?? false,
     log,
   };
   const faults = new FaultInjector();

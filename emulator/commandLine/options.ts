@@ -8,6 +8,8 @@ export interface CliOptions {
   readonly seed: number;
   readonly liveSeconds: number | undefined;
   readonly throttle: boolean;
+  /** Refuse the query forms Graph does not document (combined $expand, participant filter with startDateTime). */
+  readonly strict: boolean;
   readonly tenantId: string | undefined;
   readonly app: { readonly clientId: string; readonly clientSecret: string } | undefined;
   readonly tlsDir: string;
@@ -25,6 +27,7 @@ export const USAGE = `Usage: npm run --silent emulator -- [options]
   --seed N              seed of the generated tenant (default 42)
   --live SECONDS        add a new call every SECONDS (fires change notifications)
   --no-throttle         switch Graph's throttling limits off
+  --strict              refuse query forms Graph does not document (400), e.g. two $expand at once
   --tenant TENANT_ID    tenant id served (default in emulator/README.md)
   --app ID:SECRET       app registration that gets tokens with both call-record roles
   --tls-dir DIR         where the self-signed certificate lives (default data/emulator/tls)
@@ -46,6 +49,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         seed: { type: 'string' },
         live: { type: 'string' },
         'no-throttle': { type: 'boolean' },
+        strict: { type: 'boolean' },
         tenant: { type: 'string' },
         app: { type: 'string' },
         'tls-dir': { type: 'string' },
@@ -68,6 +72,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     seed: integer(str('seed') ?? '42', '--seed', 0, 2 ** 32 - 1),
     liveSeconds: str('live') === undefined ? undefined : integer(str('live')!, '--live', 1, 86_400),
     throttle: !values['no-throttle'],
+    strict: values.strict === true,
     tenantId: tenant(str('tenant')),
     app: app(str('app')),
     tlsDir: str('tls-dir') ?? 'data/emulator/tls',

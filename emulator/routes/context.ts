@@ -20,6 +20,8 @@ export interface EmulatorState {
   readonly apps: AppRegistry;
   readonly issuer: TokenIssuer;
   readonly throttle: Throttle;
+  /** Refuse query forms Graph does not document (combined $expand on get, participant filter with startDateTime on list). */
+  readonly strict: boolean;
   /** Operator-facing messages (stderr in the CLI, silent in tests). Never record data. */
   readonly log: (message: string) => void;
 }

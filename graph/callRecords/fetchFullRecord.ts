@@ -15,7 +15,7 @@ export interface FetchOutcome {
   readonly unchanged: boolean;
 }
 
-/** Remembers whether the service accepted both expansions in one request (undocumented, so probed once). */
+/** Whether to ask for both expansions in one request: undocumented, so only when opted in, and off for good once refused. */
 export interface ExpandSupport {
   combined: boolean;
 }
