@@ -52,6 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
     recordsDir: options.recordsDir,
     throttle: options.throttle,
     strict: options.strict,
+    ...(options.notificationDelay && { notificationTiming: { notificationLatencyMs: options.notificationDelay.minMs, notificationLatencyMaxMs: options.notificationDelay.maxMs } }),
     log,
   });
 

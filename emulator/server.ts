@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { adminRoutes } from './admin/routes.js';
+import { EmulatorClock } from './clock.js';
 import { emulatorControls, type EmulatorControls } from './controls.js';
 import { generateTenant } from './data/generate.js';
 import type { GroundTruth } from './data/groundTruth.js';
@@ -68,10 +69,11 @@ export interface RunningEmulator extends EmulatorControls {
 }
 
 export async function startEmulatorServer(options: EmulatorOptions): Promise<RunningEmulator> {
-  const startReal = Date.now();
   const startAt = (options.now ?? new Date()).getTime();
-  // Runs on from the given start so retention, token lifetimes and throttle windows stay consistent.
-  const now = (): Date => new Date(startAt + (Date.now() - startReal));
+  // Runs on from the given start so retention, token lifetimes and throttle windows stay consistent;
+  // the admin route moves it forward.
+  const clock = new EmulatorClock(startAt);
+  const now = (): Date => clock.now();
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
   const app: AppRegistration = { clientId: options.app?.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.app?.clientSecret ?? DEFAULT_CLIENT_SECRET, roles: [ROLE_CALL_RECORDS, ROLE_PSTN_CALLS, ROLE_GROUP_MEMBERS] };
   const log = options.log ?? ((): void => undefined);
@@ -113,7 +115,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   };
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
-  const subscriptions = new SubscriptionManager({ tenantId, now, log, timing: { ...GRAPH_TIMING, ...options.notificationTiming } });
+  const subscriptions = new SubscriptionManager({ tenantId, now, log, timing: { ...GRAPH_TIMING, ...options.notificationTiming }, schedule: (ms, action) => clock.after(ms, action) });
   records.onChange((change) => subscriptions.onRecordChange(change));
   const extraRoutes = (router: express.Router, version: 'v1.0' | 'beta'): void => {
     router.use('/subscriptions', subscriptionsRoutes({ ...state, version }, subscriptions));
@@ -122,7 +124,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   const http = express();
   http.disable('x-powered-by');
   http.set('etag', false);
-  http.use('/_emulator', adminRoutes({ state, faults, subscriptions, groundTruth: () => groundTruth }));
+  http.use('/_emulator', adminRoutes({ state, faults, subscriptions, clock, groundTruth: () => groundTruth }));
   http.use('/v1.0', graphRouter({ state, faults, requestLog, extraRoutes }, 'v1.0'));
   http.use('/beta', graphRouter({ state, faults, requestLog, extraRoutes }, 'beta'));
   http.use(identityRoutes({ tenantId, apps: state.apps, issuer: state.issuer, now }));
@@ -133,7 +135,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   const baseUrl = `https://localhost:${port}`;
 
   return {
-    ...emulatorControls({ baseUrl, clientId: app.clientId, state, faults, requestLog, subscriptions }),
+    ...emulatorControls({ baseUrl, clientId: app.clientId, state, faults, requestLog, subscriptions, clock }),
     baseUrl,
     port,
     tenantId,
@@ -146,6 +148,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     subscriptions,
     close: async () => {
       subscriptions.close();
+      clock.close();
       await close(server);
     },
   };

@@ -19,6 +19,14 @@ describe('emulator body faults', () => {
     emulator.clearRequests();
   });
 
+  it('when a 429 is injected, then it carries Retry-After and Graph\'s throttling codes', async () => {
+    emulator.injectFaults({ status: 429, retryAfterSeconds: 3, pathIncludes: path });
+    const response = await fetch(`${emulator.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('3');
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ code: 'activityLimitReached', innerError: { code: 'throttledRequest' } });
+  });
+
   it('when a body stall is injected, then the status and headers arrive but the body never completes', async () => {
     emulator.injectFaults({ body: 'stall', pathIncludes: path });
     const reader = new AbortController();

@@ -13,6 +13,12 @@ describe('parseCliOptions', () => {
     expect(parsed.faults).toEqual([{ latencyMs: 50, every: 1 }, { status: 504, retryAfterSeconds: undefined, every: 10 }]);
   });
 
+  it('when --notification-delay is given, then one value or a range in seconds becomes milliseconds', () => {
+    expect(parseCliOptions([]).notificationDelay).toBeUndefined();
+    expect(parseCliOptions(['--notification-delay', '90']).notificationDelay).toEqual({ minMs: 90_000, maxMs: 90_000 });
+    expect(parseCliOptions(['--notification-delay', '300-9000']).notificationDelay).toEqual({ minMs: 300_000, maxMs: 9_000_000 });
+  });
+
   it.each([
     [['--port', '70000'], '--port'],
     [['--seed', '-1'], '--seed'],
@@ -20,6 +26,8 @@ describe('parseCliOptions', () => {
     [['--app', 'no-secret'], '--app'],
     [['--now', 'yesterday'], '--now'],
     [['--fail-every', '5:418'], '--fail-every'],
+    [['--notification-delay', '9001'], '150 minutes'],
+    [['--notification-delay', '600-60'], '--notification-delay'],
     [['--bogus'], 'bogus'],
   ])('when given %o, then the usage error names %s', (argv, name) => {
     expect(() => parseCliOptions(argv)).toThrow(UsageError);

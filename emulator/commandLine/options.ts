@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly tlsDir: string;
   readonly now: Date | undefined;
   readonly dumpDir: string | undefined;
+  /** Delay before each change notification, in ms: one value, or a range each record version's delay falls in. */
+  readonly notificationDelay: { readonly minMs: number; readonly maxMs: number } | undefined;
   /** Standing faults for benchmarks and manual resilience checks. */
   readonly faults: readonly FaultSpec[];
 }
@@ -33,6 +35,9 @@ export const USAGE = `Usage: npm run --silent emulator -- [options]
   --tls-dir DIR         where the self-signed certificate lives (default data/emulator/tls)
   --now ISO_DATE_TIME   the emulator's clock at start (default: the real time)
   --dump DIR            write the generated records, reports and ground truth to DIR and exit
+  --notification-delay SECONDS[-MAX]
+                        delay each change notification SECONDS (or a spread up to MAX per record);
+                        Graph documents under 30 min on average, 150 min at most (9000 s)
   --latency MS          add MS milliseconds to every Graph request
   --fail-every N[:CODE] every Nth Graph request answers CODE (503 default; 429, 500, 502, 503, 504)
   --drop-every N        every Nth Graph request loses its connection`;
@@ -55,6 +60,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         'tls-dir': { type: 'string' },
         now: { type: 'string' },
         dump: { type: 'string' },
+        'notification-delay': { type: 'string' },
         latency: { type: 'string' },
         'fail-every': { type: 'string' },
         'drop-every': { type: 'string' },
@@ -78,6 +84,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     tlsDir: str('tls-dir') ?? 'data/emulator/tls',
     now: now(str('now')),
     dumpDir: str('dump'),
+    notificationDelay: notificationDelay(str('notification-delay')),
     faults: faults(str('latency'), str('fail-every'), str('drop-every')),
   };
 }
@@ -93,6 +100,20 @@ function faults(latency: string | undefined, failEvery: string | undefined, drop
   }
   if (dropEvery !== undefined) out.push({ drop: true, every: integer(dropEvery, '--drop-every', 1, 1_000_000) });
   return out;
+}
+
+/** Graph's documented maximum latency of a record's first notification: 150 minutes (graph-callrecords.md §6). */
+export const MAX_NOTIFICATION_DELAY_SECONDS = 150 * 60;
+
+function notificationDelay(raw: string | undefined): CliOptions['notificationDelay'] {
+  if (raw === undefined) return undefined;
+  const [min = '', max = min, extra] = raw.split('-');
+  if (extra !== undefined) throw new UsageError(`--notification-delay must be SECONDS or MIN-MAX seconds, not '${raw}'.`);
+  const what = `--notification-delay (Graph documents at most ${MAX_NOTIFICATION_DELAY_SECONDS} s, 150 minutes)`;
+  const minMs = integer(min, what, 0, MAX_NOTIFICATION_DELAY_SECONDS) * 1000;
+  const maxMs = integer(max, what, 0, MAX_NOTIFICATION_DELAY_SECONDS) * 1000;
+  if (maxMs < minMs) throw new UsageError(`--notification-delay MIN-MAX needs MIN at most MAX, not '${raw}'.`);
+  return { minMs, maxMs };
 }
 
 function integer(raw: string, name: string, min: number, max: number): number {

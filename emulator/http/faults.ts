@@ -2,6 +2,7 @@
 // a dropped connection, a body that stalls or breaks off after the headers, or extra latency
 // (Dev Proxy's GraphRandomErrorPlugin, made deterministic).
 import type { NextFunction, Request, Response } from 'express';
+import { THROTTLED_CODE, THROTTLED_INNER_CODE } from './graphError.js';
 
 export interface FaultSpec {
   /** Answer with this status and a Graph error body. */
@@ -31,7 +32,7 @@ interface ActiveFault extends FaultSpec {
   seen: number;
 }
 
-const CODES: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'serviceNotAvailable', 504: 'GatewayTimeout' };
+const CODES: Record<number, string> = { 429: THROTTLED_CODE, 500: 'InternalServerError', 502: 'BadGateway', 503: 'serviceNotAvailable', 504: 'GatewayTimeout' };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -61,7 +62,7 @@ export class FaultInjector {
   }
 }
 
-export type GraphErrorSender = (req: Request, res: Response, status: number, code: string, message: string) => void;
+export type GraphErrorSender = (req: Request, res: Response, status: number, code: string, message: string, innerCode?: string) => void;
 
 export function faultMiddleware(faults: FaultInjector, sendError: GraphErrorSender) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -79,7 +80,7 @@ export function faultMiddleware(faults: FaultInjector, sendError: GraphErrorSend
     }
     if (fault.status) {
       if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds));
-      sendError(req, res, fault.status, CODES[fault.status] ?? 'UnknownError', `Injected fault: the service answered ${fault.status}.`);
+      sendError(req, res, fault.status, CODES[fault.status] ?? 'UnknownError', `Injected fault: the service answered ${fault.status}.`, fault.status === 429 ? THROTTLED_INNER_CODE : undefined);
       return;
     }
     next();

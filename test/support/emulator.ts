@@ -94,6 +94,7 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
     sendReauthorizationRequired: (id) => void running.sendReauthorizationRequired(id),
     notificationDeliveries: () => running.notificationDeliveries(),
     now: () => running.now(),
+    advanceClock: (ms) => running.advanceClock(ms),
     close: () => running.close(),
   };
 }
