@@ -1,5 +1,6 @@
 // What a test (or benchmark) running the emulator in-process may do to it besides calling Graph:
 // the same levers as the /_emulator admin routes, as plain calls on the running emulator.
+import type { EmulatorClock } from './clock.js';
 import type { FaultInjector, FaultSpec } from './http/faults.js';
 import type { RequestLog, RequestLogEntry } from './http/requestLog.js';
 import type { AppRegistration } from './identity/tokens.js';
@@ -33,6 +34,8 @@ export interface EmulatorControls {
   notificationDeliveries(): readonly DeliveryAttempt[];
   /** The emulator's clock. */
   now(): Date;
+  /** Moves the emulator's clock forward by `ms` (timers now due, such as delayed notifications, run at once); returns the new now. */
+  advanceClock(ms: number): Date;
 }
 
 export interface ControlledParts {
@@ -42,6 +45,7 @@ export interface ControlledParts {
   readonly faults: FaultInjector;
   readonly requestLog: RequestLog;
   readonly subscriptions: SubscriptionManager;
+  readonly clock: EmulatorClock;
 }
 
 export const DEFAULT_USER_TOKEN_AUDIENCE = 'api://localhost/call-doctor';
@@ -84,5 +88,6 @@ export function emulatorControls(parts: ControlledParts): EmulatorControls {
     sendReauthorizationRequired: (id) => subscriptions.sendLifecycleEvent(id),
     notificationDeliveries: () => subscriptions.deliveries(),
     now: () => state.now(),
+    advanceClock: (ms) => parts.clock.advance(ms),
   };
 }

@@ -51,6 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
     now: options.now,
     recordsDir: options.recordsDir,
     throttle: options.throttle,
+    strict: options.strict,
+    ...(options.notificationDelay && { notificationTiming: { notificationLatencyMs: options.notificationDelay.minMs, notificationLatencyMaxMs: options.notificationDelay.maxMs } }),
     log,
   });
 
@@ -62,6 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(`  Authority:  ${emulator.baseUrl} (tenant ${emulator.tenantId}; token endpoint ${emulator.baseUrl}/${emulator.tenantId}/oauth2/v2.0/token)\n`);
   process.stdout.write(`  App:        client id ${emulator.clientId}${options.app ? ' (secret as given with --app)' : ' (default secret: see emulator/README.md)'}\n`);
   process.stdout.write(`  Data:       ${options.recordsDir ? `records from ${resolve(options.recordsDir)}` : `generated tenant, seed ${options.seed}, ${emulator.tenant?.records.length ?? 0} call records, demo user ${emulator.tenant?.demoUserId}`}\n`);
+  process.stdout.write(`  Queries:    ${options.strict ? 'strict (undocumented forms answer 400)' : 'lenient (undocumented combinations served)'}\n`);
   process.stdout.write(`  Throttling: ${options.throttle ? 'on (Graph limits)' : 'off'}${options.liveSeconds ? `; a new call every ${options.liveSeconds} s` : ''}${options.faults.length ? `; ${options.faults.length} standing fault(s)` : ''}\n`);
   process.stdout.write(`  Trust the certificate: NODE_EXTRA_CA_CERTS=${tls.certPath}\n`);
 

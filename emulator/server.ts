@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { adminRoutes } from './admin/routes.js';
+import { EmulatorClock } from './clock.js';
 import { emulatorControls, type EmulatorControls } from './controls.js';
 import { generateTenant } from './data/generate.js';
 import type { GroundTruth } from './data/groundTruth.js';
@@ -47,6 +48,8 @@ export interface EmulatorOptions {
   readonly throttle?: boolean;
   /** Lower (or raise) named §8 limits, e.g. { 'callRecords.perTenant': 30 }, so a test can trip a big bucket quickly. */
   readonly throttleLimits?: ThrottleLimits;
+  /** Refuse the query forms Graph does not document (§5.2, §13) with 400, as a client must expect of the real service. */
+  readonly strict?: boolean;
   /** Notification timings; Graph's by default. Tests shorten the redelivery delays. */
   readonly notificationTiming?: Partial<DeliveryTiming>;
   readonly log?: (message: string) => void;
@@ -67,10 +70,11 @@ export interface RunningEmulator extends EmulatorControls {
 }
 
 export async function startEmulatorServer(options: EmulatorOptions): Promise<RunningEmulator> {
-  const startReal = Date.now();
   const startAt = (options.now ?? new Date()).getTime();
-  // Runs on from the given start so retention, token lifetimes and throttle windows stay consistent.
-  const now = (): Date => new Date(startAt + (Date.now() - startReal));
+  // Runs on from the given start so retention, token lifetimes and throttle windows stay consistent;
+  // the admin route moves it forward.
+  const clock = new EmulatorClock(startAt);
+  const now = (): Date => clock.now();
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
   const app: AppRegistration = { clientId: options.app?.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.app?.clientSecret ?? DEFAULT_CLIENT_SECRET, roles: [ROLE_CALL_RECORDS, ROLE_PSTN_CALLS, ROLE_GROUP_MEMBERS] };
   const log = options.log ?? ((): void => undefined);
@@ -110,11 +114,12 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     apps: new AppRegistry([app]),
     issuer: await createTokenIssuer(tenantId, now),
     throttle: new Throttle(now, options.throttle ?? true, options.throttleLimits),
+    strict: options.strict ?? false,
     log,
   };
   const faults = new FaultInjector();
   const requestLog = new RequestLog();
-  const subscriptions = new SubscriptionManager({ tenantId, now, log, timing: { ...GRAPH_TIMING, ...options.notificationTiming } });
+  const subscriptions = new SubscriptionManager({ tenantId, now, log, timing: { ...GRAPH_TIMING, ...options.notificationTiming }, schedule: (ms, action) => clock.after(ms, action) });
   records.onChange((change) => subscriptions.onRecordChange(change));
   const extraRoutes = (router: express.Router, version: 'v1.0' | 'beta'): void => {
     router.use('/subscriptions', subscriptionsRoutes({ ...state, version }, subscriptions));
@@ -123,7 +128,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   const http = express();
   http.disable('x-powered-by');
   http.set('etag', false);
-  http.use('/_emulator', adminRoutes({ state, faults, subscriptions, groundTruth: () => groundTruth }));
+  http.use('/_emulator', adminRoutes({ state, faults, subscriptions, clock, groundTruth: () => groundTruth }));
   http.use('/v1.0', graphRouter({ state, faults, requestLog, extraRoutes }, 'v1.0'));
   http.use('/beta', graphRouter({ state, faults, requestLog, extraRoutes }, 'beta'));
   http.use(identityRoutes({ tenantId, apps: state.apps, issuer: state.issuer, now }));
@@ -134,7 +139,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   const baseUrl = `https://localhost:${port}`;
 
   return {
-    ...emulatorControls({ baseUrl, clientId: app.clientId, state, faults, requestLog, subscriptions }),
+    ...emulatorControls({ baseUrl, clientId: app.clientId, state, faults, requestLog, subscriptions, clock }),
     baseUrl,
     port,
     tenantId,
@@ -147,6 +152,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     subscriptions,
     close: async () => {
       subscriptions.close();
+      clock.close();
       await close(server);
     },
   };

@@ -56,7 +56,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     tuning,
   });
   const executor = new GraphExecutor(client, tuning, now);
-  const records = new CallRecordsClient({ executor, cache: options.cache, index: options.index, logger, now, tuning });
+  const records = new CallRecordsClient({ executor, cache: options.cache, index: options.index, logger, now, tuning, combinedQueries: settings.combinedQueries ?? false });
   const reports = new ReportsClient(executor);
   const callRecords: CallRecordsService = {
     recentCalls: (userId, query) => records.recentCalls(userId, query),

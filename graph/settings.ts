@@ -18,4 +18,13 @@ export interface GraphSettings {
   readonly baseUrl: string;
   /** Microsoft Entra authority host, e.g. https://login.microsoftonline.com or the emulator. */
   readonly authorityHost: string;
+  /**
+   * Opt-in: send the query forms Graph does not document (graph-callrecords.md §5.2, §13), one
+   * request fewer each: `$expand=sessions($expand=segments),participants_v2` on get, and the
+   * participant filter joined with startDateTime on list. Off (the default) sends the documented
+   * forms: sessions with segments in the expand and participants from /participants_v2; the
+   * participant filter alone, with the date window applied here. When on and Graph refuses a
+   * combined form with a 400, the client switches to the documented one for good.
+   */
+  readonly combinedQueries?: boolean;
 }

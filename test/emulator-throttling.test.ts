@@ -45,7 +45,10 @@ describe('emulator throttling', () => {
   };
   const expect429 = (r: { status: number; retryAfter: string | null; body: Json }): number => {
     expect(r.status).toBe(429);
-    expect((r.body.error as Json).code).toBe('TooManyRequests');
+    // Graph's documented throttling codes (§8): activityLimitReached, inner throttledRequest.
+    expect((r.body.error as Json).code).toBe('activityLimitReached');
+    expect(((r.body.error as Json).innerError as Json).code).toBe('throttledRequest');
+    expect(((r.body.error as Json).innerError as Json)['request-id']).toEqual(expect.any(String));
     const seconds = Number(r.retryAfter);
     expect(Number.isInteger(seconds) && seconds >= 1).toBe(true);
     return seconds;

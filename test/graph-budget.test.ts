@@ -61,7 +61,7 @@ function expectNoBurst(afterPause: readonly ListSend[]): void {
 describe('Graph budget against the throttling emulator', () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 42, throttle: true });
+    emulator = await startEmulator({ seed: 42, strict: true, throttle: true });
   });
   afterAll(() => emulator.close());
 

@@ -9,7 +9,7 @@ type Rec = { id: string; version: number; startDateTime: string; endDateTime: st
 describe('cache and per-user index against the emulator', () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 42, throttle: false });
+    emulator = await startEmulator({ seed: 42, strict: true, throttle: false });
   });
   beforeEach(() => clearRequestsSettled(emulator));
   afterAll(() => emulator.close());
@@ -47,7 +47,8 @@ describe('cache and per-user index against the emulator', () => {
     const urls = (await graphRequests(emulator, newCall.id)).map((r) => decodeURIComponent(r.url));
     expect(urls.filter((u) => u.includes('$expand'))).toHaveLength(1);
     expect(urls.filter((u) => u.includes('$select=id,version'))).toHaveLength(1);
-    expect(urls).toHaveLength(2);
+    expect(urls.filter((u) => u.endsWith('/participants_v2'))).toHaveLength(1);
+    expect(urls).toHaveLength(3);
   });
 
   it('when a notification repeats for a version already cached, then only a version probe is sent and it is not new', async () => {
@@ -64,7 +65,7 @@ describe('cache and per-user index against the emulator', () => {
     expect(rest).toEqual([]);
   });
 
-  it('when the index is warm, then "why did my last call drop" costs at most one GET', async () => {
+  it('when the index is warm, then "why did my last call drop" costs at most one record fetch (the record and its participants)', async () => {
     const userId = emulator.tenant!.demoUserId;
     const graph = graphOverEmulator(emulator);
     await graph.callRecords.recentCalls(userId);
@@ -73,7 +74,7 @@ describe('cache and per-user index against the emulator', () => {
     const [last] = await graph.callRecords.recentCalls(userId, { limit: 1 });
     const record = await graph.callRecords.getCall(last!.id);
     expect(record.id).toBe(last!.id);
-    expect(await gets()).toBeLessThanOrEqual(1);
+    expect(await gets()).toBeLessThanOrEqual(2);
     expect((await graphRequests(emulator)).filter((r) => r.path.endsWith('/communications/callRecords'))).toHaveLength(0);
   });
 

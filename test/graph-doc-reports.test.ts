@@ -32,7 +32,7 @@ const examples = [
 describe('documentation example report rows served by the emulator', () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 42, throttle: false });
+    emulator = await startEmulator({ seed: 42, strict: true, throttle: false });
     for (const example of examples) emulator.addReportRows(example.kind, documentedRows(example.file));
   });
   afterAll(() => emulator.close());

@@ -13,7 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 describe('Graph paging against the emulator', () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 42, throttle: false });
+    emulator = await startEmulator({ seed: 42, strict: true, throttle: false });
   });
   afterAll(() => emulator.close());
 
@@ -68,7 +68,7 @@ describe('documentation example payloads served by the emulator', () => {
     const withParticipants = example('get-callrecord-expand-participants_v2.v1.0.json');
     dir = mkdtempSync(join(tmpdir(), 'graph-doc-examples-'));
     writeFileSync(join(dir, 'doc-call.json'), JSON.stringify({ ...withSessions, participants_v2: withParticipants.participants_v2 }));
-    emulator = await startEmulator({ recordsDir: dir, throttle: false, now: new Date('2020-02-26T00:00:00Z') });
+    emulator = await startEmulator({ recordsDir: dir, strict: true, throttle: false, now: new Date('2020-02-26T00:00:00Z') });
   });
   afterAll(async () => {
     await emulator.close();

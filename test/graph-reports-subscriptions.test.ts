@@ -15,7 +15,7 @@ describe('reports and subscriptions against the emulator', () => {
   const received: { value: { resource: string; clientState: string }[] }[] = [];
 
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 42, throttle: false });
+    emulator = await startEmulator({ seed: 42, strict: true, throttle: false });
     // The subscriber's endpoint: answers Graph's validation handshake, then collects notifications.
     webhook = createServer((req, res) => {
       const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('validationToken');

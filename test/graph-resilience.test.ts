@@ -12,7 +12,7 @@ describe('Graph retries against the emulator', () => {
   let emulator: EmulatorHandle;
   let callId: string;
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 42, throttle: false });
+    emulator = await startEmulator({ seed: 42, strict: true, throttle: false });
     callId = (emulator.tenant!.records[0] as { id: string }).id;
   });
   afterEach(async () => {
@@ -20,22 +20,24 @@ describe('Graph retries against the emulator', () => {
     await clearRequestsSettled(emulator);
   });
   afterAll(() => emulator.close());
+  // The record's own GETs; getCall also reads /participants_v2 (the documented form), which no fault here targets.
+  const recordGets = async () => (await graphRequests(emulator, callId)).filter((r) => !r.path.endsWith('/participants_v2'));
 
   it('when Graph answers 503 with Retry-After twice, then the third attempt brings the record', async () => {
-    emulator.injectFaults({ status: 503, retryAfterSeconds: 1, count: 2, pathIncludes: callId });
+    emulator.injectFaults({ status: 503, retryAfterSeconds: 1, count: 2, pathIncludes: `${callId}?` });
     const graph = graphOverEmulator(emulator, { tuning: quick });
 
     const record = await graph.callRecords.getCall(callId);
     expect(record.id).toBe(callId);
-    expect((await graphRequests(emulator, callId)).map((r) => r.status)).toEqual([503, 503, 200]);
+    expect((await recordGets()).map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
   it('when the connection drops twice, then the request is sent again and succeeds', async () => {
-    emulator.injectFaults({ drop: true, count: 2, pathIncludes: callId });
+    emulator.injectFaults({ drop: true, count: 2, pathIncludes: `${callId}?` });
     const graph = graphOverEmulator(emulator, { tuning: quick });
 
     expect((await graph.callRecords.getCall(callId)).id).toBe(callId);
-    expect((await graphRequests(emulator, callId)).map((r) => r.status)).toEqual([0, 0, 200]);
+    expect((await recordGets()).map((r) => r.status)).toEqual([0, 0, 200]);
   });
 
   it('when Graph is slower than the timeout once, then the attempt is abandoned and the retry succeeds', async () => {
@@ -44,6 +46,22 @@ describe('Graph retries against the emulator', () => {
 
     expect((await graph.callRecords.getCall(callId)).id).toBe(callId);
     expect(graph.logger.entries.filter((e) => e.message.includes('without a response')).map((e) => e.fields.error)).toEqual(['RequestTimeoutError']);
+  });
+
+  it('when the body stalls after the headers once, then the attempt times out and the retry brings the record', async () => {
+    emulator.injectFaults({ body: 'stall', count: 1, pathIncludes: callId });
+    const graph = graphOverEmulator(emulator, { tuning: { ...quick, timeoutMs: 400 } });
+
+    expect((await graph.callRecords.getCall(callId)).id).toBe(callId);
+    expect(graph.logger.entries.filter((e) => e.message.includes('without a response')).map((e) => e.fields.error)).toEqual(['RequestTimeoutError']);
+  });
+
+  it('when the connection drops mid-body once, then the GET is sent again and succeeds', async () => {
+    emulator.injectFaults({ body: 'drop', count: 1, pathIncludes: `${callId}?` });
+    const graph = graphOverEmulator(emulator, { tuning: quick });
+
+    expect((await graph.callRecords.getCall(callId)).id).toBe(callId);
+    expect((await recordGets()).map((r) => r.status)).toEqual([0, 200]);
   });
 
   it('when Graph stays unavailable, then a GraphUnavailableError carries the status and Graph\'s request-id', async () => {

@@ -9,7 +9,7 @@ import { clearRequestsSettled, graphOverEmulator, graphRequests } from './suppor
 describe('a throttled record against the throttling emulator', () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 42, throttle: true });
+    emulator = await startEmulator({ seed: 42, strict: true, throttle: true });
   });
   afterAll(() => emulator.close());
 
@@ -33,7 +33,8 @@ describe('a throttled record against the throttling emulator', () => {
 
     const record = await graph.callRecords.getCall(other);
     expect(record.id).toBe(other);
-    expect((await graphRequests(emulator, other)).map((r) => r.status)).toEqual([200]);
+    // The record and its participants (/participants_v2, the documented form).
+    expect((await graphRequests(emulator, other)).map((r) => r.status)).toEqual([200, 200]);
 
     // The hot record's own bucket stays paused: Graph is not asked about it again until Retry-After.
     const hotRequests = (await graphRequests(emulator, hot)).length;

@@ -1,6 +1,7 @@
 // /_emulator/...: controls that are not part of Graph (clearly outside the /v1.0 and /beta trees).
 // Unauthenticated on purpose: the emulator listens on loopback only and is never deployed.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { EmulatorClock } from '../clock.js';
 import { DEFAULT_USER_TOKEN_AUDIENCE } from '../controls.js';
 import { buildGroups } from '../data/groups.js';
 import type { GroundTruth } from '../data/groundTruth.js';
@@ -17,6 +18,7 @@ export interface AdminDeps {
   readonly state: EmulatorState;
   readonly faults: FaultInjector;
   readonly subscriptions: SubscriptionManager;
+  readonly clock: EmulatorClock;
   readonly groundTruth: () => readonly GroundTruth[];
 }
 
@@ -52,8 +54,22 @@ export function adminRoutes(deps: AdminDeps): Router {
     res.json(deps.subscriptions.deliveries());
   });
 
+  /** Only the retained calls' ground truth: a record past 30 days is gone from every route. */
   router.get('/ground-truth', (_req, res) => {
-    res.json(deps.groundTruth());
+    res.json(deps.groundTruth().filter((truth) => state.records.get(truth.callId) !== undefined));
+  });
+
+  router.get('/clock', (_req, res) => {
+    res.json({ now: state.now().toISOString() });
+  });
+
+  /** Moves the emulator clock forward: renewal, expiry, retention and delayed notifications without waiting. */
+  router.post('/clock', (req, res) => {
+    const seconds = isObject(req.body) ? req.body.advanceSeconds : undefined;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > 366 * 86_400) {
+      throw new AdminError('Body must be {"advanceSeconds": N}, N from 0 to 31622400 (366 days); the clock only moves forward.');
+    }
+    res.json({ now: deps.clock.advance(seconds * 1000).toISOString() });
   });
 
   router.put('/throttling', (req, res) => {

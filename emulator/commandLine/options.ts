@@ -8,11 +8,15 @@ export interface CliOptions {
   readonly seed: number;
   readonly liveSeconds: number | undefined;
   readonly throttle: boolean;
+  /** Refuse the query forms Graph does not document (combined $expand, participant filter with startDateTime). */
+  readonly strict: boolean;
   readonly tenantId: string | undefined;
   readonly app: { readonly clientId: string; readonly clientSecret: string } | undefined;
   readonly tlsDir: string;
   readonly now: Date | undefined;
   readonly dumpDir: string | undefined;
+  /** Delay before each change notification, in ms: one value, or a range each record version's delay falls in. */
+  readonly notificationDelay: { readonly minMs: number; readonly maxMs: number } | undefined;
   /** Standing faults for benchmarks and manual resilience checks. */
   readonly faults: readonly FaultSpec[];
 }
@@ -25,11 +29,15 @@ export const USAGE = `Usage: npm run --silent emulator -- [options]
   --seed N              seed of the generated tenant (default 42)
   --live SECONDS        add a new call every SECONDS (fires change notifications)
   --no-throttle         switch Graph's throttling limits off
+  --strict              refuse query forms Graph does not document (400), e.g. two $expand at once
   --tenant TENANT_ID    tenant id served (default in emulator/README.md)
   --app ID:SECRET       app registration that gets tokens with both call-record roles
   --tls-dir DIR         where the self-signed certificate lives (default data/emulator/tls)
   --now ISO_DATE_TIME   the emulator's clock at start (default: the real time)
   --dump DIR            write the generated records, reports and ground truth to DIR and exit
+  --notification-delay SECONDS[-MAX]
+                        delay each change notification SECONDS (or a spread up to MAX per record);
+                        Graph documents under 30 min on average, 150 min at most (9000 s)
   --latency MS          add MS milliseconds to every Graph request
   --fail-every N[:CODE] every Nth Graph request answers CODE (503 default; 429, 500, 502, 503, 504)
   --drop-every N        every Nth Graph request loses its connection`;
@@ -46,11 +54,13 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         seed: { type: 'string' },
         live: { type: 'string' },
         'no-throttle': { type: 'boolean' },
+        strict: { type: 'boolean' },
         tenant: { type: 'string' },
         app: { type: 'string' },
         'tls-dir': { type: 'string' },
         now: { type: 'string' },
         dump: { type: 'string' },
+        'notification-delay': { type: 'string' },
         latency: { type: 'string' },
         'fail-every': { type: 'string' },
         'drop-every': { type: 'string' },
@@ -68,11 +78,13 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     seed: integer(str('seed') ?? '42', '--seed', 0, 2 ** 32 - 1),
     liveSeconds: str('live') === undefined ? undefined : integer(str('live')!, '--live', 1, 86_400),
     throttle: !values['no-throttle'],
+    strict: values.strict === true,
     tenantId: tenant(str('tenant')),
     app: app(str('app')),
     tlsDir: str('tls-dir') ?? 'data/emulator/tls',
     now: now(str('now')),
     dumpDir: str('dump'),
+    notificationDelay: notificationDelay(str('notification-delay')),
     faults: faults(str('latency'), str('fail-every'), str('drop-every')),
   };
 }
@@ -88,6 +100,20 @@ function faults(latency: string | undefined, failEvery: string | undefined, drop
   }
   if (dropEvery !== undefined) out.push({ drop: true, every: integer(dropEvery, '--drop-every', 1, 1_000_000) });
   return out;
+}
+
+/** Graph's documented maximum latency of a record's first notification: 150 minutes (graph-callrecords.md §6). */
+export const MAX_NOTIFICATION_DELAY_SECONDS = 150 * 60;
+
+function notificationDelay(raw: string | undefined): CliOptions['notificationDelay'] {
+  if (raw === undefined) return undefined;
+  const [min = '', max = min, extra] = raw.split('-');
+  if (extra !== undefined) throw new UsageError(`--notification-delay must be SECONDS or MIN-MAX seconds, not '${raw}'.`);
+  const what = `--notification-delay (Graph documents at most ${MAX_NOTIFICATION_DELAY_SECONDS} s, 150 minutes)`;
+  const minMs = integer(min, what, 0, MAX_NOTIFICATION_DELAY_SECONDS) * 1000;
+  const maxMs = integer(max, what, 0, MAX_NOTIFICATION_DELAY_SECONDS) * 1000;
+  if (maxMs < minMs) throw new UsageError(`--notification-delay MIN-MAX needs MIN at most MAX, not '${raw}'.`);
+  return { minMs, maxMs };
 }
 
 function integer(raw: string, name: string, min: number, max: number): number {

@@ -1,6 +1,8 @@
 // Injected faults for tests and benchmarks: the next N matching Graph requests get a 503/504,
-// a dropped connection, or extra latency (Dev Proxy's GraphRandomErrorPlugin, made deterministic).
+// a dropped connection, a body that stalls or breaks off after the headers, or extra latency
+// (Dev Proxy's GraphRandomErrorPlugin, made deterministic).
 import type { NextFunction, Request, Response } from 'express';
+import { THROTTLED_CODE, THROTTLED_INNER_CODE } from './graphError.js';
 
 export interface FaultSpec {
   /** Answer with this status and a Graph error body. */
@@ -9,6 +11,12 @@ export interface FaultSpec {
   readonly retryAfterSeconds?: number;
   /** Destroy the socket without answering. */
   readonly drop?: boolean;
+  /**
+   * The route answers as usual, but only the status, the headers (with the full Content-Length)
+   * and the first half of the body go out; then the body stalls until the client gives up
+   * ('stall') or the connection drops ('drop').
+   */
+  readonly body?: 'stall' | 'drop';
   /** Delay before handling (combined with the above, or alone). */
   readonly latencyMs?: number;
   /** How many matching requests this fault applies to; default 1, Infinity for "until cleared". */
@@ -24,7 +32,7 @@ interface ActiveFault extends FaultSpec {
   seen: number;
 }
 
-const CODES: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'serviceNotAvailable', 504: 'GatewayTimeout' };
+const CODES: Record<number, string> = { 429: THROTTLED_CODE, 500: 'InternalServerError', 502: 'BadGateway', 503: 'serviceNotAvailable', 504: 'GatewayTimeout' };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -54,7 +62,7 @@ export class FaultInjector {
   }
 }
 
-export type GraphErrorSender = (req: Request, res: Response, status: number, code: string, message: string) => void;
+export type GraphErrorSender = (req: Request, res: Response, status: number, code: string, message: string, innerCode?: string) => void;
 
 export function faultMiddleware(faults: FaultInjector, sendError: GraphErrorSender) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -66,11 +74,29 @@ export function faultMiddleware(faults: FaultInjector, sendError: GraphErrorSend
       req.socket.destroy();
       return;
     }
+    if (fault.body) {
+      breakBody(req, res, fault.body);
+      return next();
+    }
     if (fault.status) {
       if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds));
-      sendError(req, res, fault.status, CODES[fault.status] ?? 'UnknownError', `Injected fault: the service answered ${fault.status}.`);
+      sendError(req, res, fault.status, CODES[fault.status] ?? 'UnknownError', `Injected fault: the service answered ${fault.status}.`, fault.status === 429 ? THROTTLED_INNER_CODE : undefined);
       return;
     }
     next();
   };
+}
+
+/** Makes the route's answer break off after the headers and half the body. */
+function breakBody(req: Request, res: Response, how: 'stall' | 'drop'): void {
+  const socket = req.socket;
+  res.end = ((chunk?: unknown, encoding?: unknown) => {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.alloc(0);
+    if (!res.hasHeader('content-length')) res.setHeader('content-length', String(bytes.length));
+    res.write(bytes.subarray(0, Math.ceil(bytes.length / 2)), () => {
+      // Let the headers and the first bytes reach the client before the connection goes.
+      if (how === 'drop') setTimeout(() => socket.destroy(), 20);
+    });
+    return res;
+  }) as Response['end'];
 }

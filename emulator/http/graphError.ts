@@ -7,7 +7,7 @@ export interface GraphErrorBody {
   readonly error: {
     readonly code: string;
     readonly message: string;
-    readonly innerError: { readonly 'request-id': string; readonly date: string; readonly 'client-request-id': string };
+    readonly innerError: { readonly code?: string; readonly 'request-id': string; readonly date: string; readonly 'client-request-id': string };
   };
 }
 
@@ -22,10 +22,12 @@ export function requestIds(req: Request, res: Response): { requestId: string; cl
   return { requestId, clientRequestId };
 }
 
-export function sendGraphError(req: Request, res: Response, status: number, code: string, message: string, now: Date): void {
+/** `innerCode` is the inner error's code, which Graph sends for some errors (throttledRequest under a 429). */
+export function sendGraphError(req: Request, res: Response, status: number, code: string, message: string, now: Date, innerCode?: string): void {
   const { requestId, clientRequestId } = requestIds(req, res);
+  const date = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const body: GraphErrorBody = {
-    error: { code, message, innerError: { 'request-id': requestId, date: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), 'client-request-id': clientRequestId } },
+    error: { code, message, innerError: { ...(innerCode !== undefined && { code: innerCode }), 'request-id': requestId, date, 'client-request-id': clientRequestId } },
   };
   res.status(status).type('application/json').send(JSON.stringify(body));
 }
@@ -37,11 +39,18 @@ export class GraphHttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly innerCode?: string,
   ) {
     super(message);
     this.name = 'GraphHttpError';
   }
 }
+
+/** Graph's documented throttling answer (graph-callrecords.md §8): 429, activityLimitReached, inner throttledRequest, Retry-After. */
+export const THROTTLED_CODE = 'activityLimitReached';
+export const THROTTLED_INNER_CODE = 'throttledRequest';
+export const throttled = (retryAfterSeconds: number, message: string): GraphHttpError =>
+  new GraphHttpError(429, THROTTLED_CODE, message, { 'Retry-After': String(retryAfterSeconds) }, THROTTLED_INNER_CODE);
 
 export const badRequest = (message: string): GraphHttpError => new GraphHttpError(400, 'BadRequest', message);
 export const notFound = (message: string): GraphHttpError => new GraphHttpError(404, 'NotFound', message);

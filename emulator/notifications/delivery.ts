@@ -9,8 +9,13 @@ export interface DeliveryTiming {
   readonly redeliveryDelaysMs: readonly number[];
   /** Graph: 10 s for the validation handshake. */
   readonly validationTimeoutMs: number;
-  /** Delay between a record appearing and its notification (Graph: minutes; default 0 here). */
+  /**
+   * Delay between a record appearing and its notification; default 0 here. Graph documents under
+   * 30 minutes on average and at most 150 minutes for a record's first version (§6).
+   */
   readonly notificationLatencyMs: number;
+  /** When set, each change waits a delay spread evenly over [notificationLatencyMs, this], fixed per record version. */
+  readonly notificationLatencyMaxMs?: number;
   /** Send reauthorizationRequired this long before a subscription expires. */
   readonly reauthorizationLeadMs: number;
 }
@@ -39,6 +44,9 @@ export interface DeliveryAttempt {
   readonly failure?: string;
 }
 
+/** Runs an action after a delay; the emulator passes its clock's, so advancing the clock fires what is due. */
+export type Schedule = (ms: number, action: () => void) => void;
+
 interface PostOutcome {
   readonly status: number;
   readonly failure?: string;
@@ -55,7 +63,12 @@ export class Deliverer {
   private readonly unfinished = new Set<() => void>();
   private closed = false;
 
-  constructor(private readonly timing: DeliveryTiming, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly timing: DeliveryTiming,
+    private readonly log: (message: string) => void,
+    /** Real-time timers when absent. */
+    private readonly schedule?: Schedule,
+  ) {}
 
   history(): readonly DeliveryAttempt[] {
     return [...this.attempts];
@@ -71,7 +84,7 @@ export class Deliverer {
     return this.inFlight.idle();
   }
 
-  /** Delivers after `delayMs`, counted as pending from now so settle() covers the wait. */
+  /** Delivers after `delayMs`, counted as pending from now so settle() covers the wait (advance the clock to shorten it). */
   queue(delayMs: number, url: string, kind: DeliveryAttempt['kind'], notifications: readonly object[]): void {
     if (this.closed) return;
     const done = this.track();
@@ -115,6 +128,7 @@ export class Deliverer {
 
   later(ms: number, action: () => void): void {
     if (this.closed) return;
+    if (this.schedule) return this.schedule(ms, () => void (this.closed || action()));
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       action();

@@ -1,11 +1,11 @@
 // Subscriptions to /communications/callRecords and the notifications they produce (§7):
 // handshake on create, 4,230-minute cap, quota of 100 per organisation, 409 on duplicates,
 // created once per record and updated on every version, reauthorizationRequired before expiry.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { GraphHttpError } from '../http/graphError.js';
 import { servicePrincipalId } from '../identity/tokens.js';
 import type { RecordChange } from '../store/recordStore.js';
-import { Deliverer, validateEndpoint, type DeliveryAttempt, type DeliveryTiming } from './delivery.js';
+import { Deliverer, validateEndpoint, type DeliveryAttempt, type DeliveryTiming, type Schedule } from './delivery.js';
 import { parseChangeType, parseExpiration, parseSubscriptionRequest, type SubscriptionRequest } from './subscriptionRequest.js';
 
 export const SUBSCRIPTION_QUOTA = 100;
@@ -25,6 +25,8 @@ export interface SubscriptionDeps {
   readonly now: () => Date;
   readonly timing: DeliveryTiming;
   readonly log: (message: string) => void;
+  /** The emulator clock's timers (real-time ones when absent). */
+  readonly schedule?: Schedule;
 }
 
 export class SubscriptionManager {
@@ -32,7 +34,7 @@ export class SubscriptionManager {
   private readonly deliverer: Deliverer;
 
   constructor(private readonly deps: SubscriptionDeps) {
-    this.deliverer = new Deliverer(deps.timing, deps.log);
+    this.deliverer = new Deliverer(deps.timing, deps.log, deps.schedule);
   }
 
   async create(body: unknown, appId: string): Promise<Record<string, unknown>> {
@@ -103,9 +105,8 @@ export class SubscriptionManager {
         byUrl.set(s.notificationUrl, batch);
       }
     }
-    for (const [url, notifications] of byUrl) {
-      this.deliverer.queue(this.deps.timing.notificationLatencyMs, url, 'change', notifications);
-    }
+    const delay = notificationDelay(this.deps.timing, change);
+    for (const [url, notifications] of byUrl) this.deliverer.queue(delay, url, 'change', notifications);
   }
 
   /** Sends reauthorizationRequired now (tests and the admin route use this). */
@@ -189,6 +190,15 @@ export class SubscriptionManager {
       notificationUrlAppId: null,
     };
   }
+}
+
+/** The configured latency, or a point in the configured range fixed by the record and version (same run, same delays). */
+export function notificationDelay(timing: Pick<DeliveryTiming, 'notificationLatencyMs' | 'notificationLatencyMaxMs'>, change: Pick<RecordChange, 'id' | 'version'>): number {
+  const min = timing.notificationLatencyMs;
+  const max = timing.notificationLatencyMaxMs;
+  if (max === undefined || max <= min) return min;
+  const spread = createHash('sha256').update(`${change.id}:${change.version}`).digest().readUInt32BE(0) / 2 ** 32;
+  return Math.round(min + spread * (max - min));
 }
 
 function sameTypes(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

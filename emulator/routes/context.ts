@@ -1,7 +1,7 @@
 // What every Graph route handler receives: the emulator's state and clock, plus the API version
 // of the tree it is mounted in. No module state: tests start several emulators side by side.
 import type { Request, Response } from 'express';
-import { GraphHttpError } from '../http/graphError.js';
+import { throttled } from '../http/graphError.js';
 import type { GraphVersion } from '../http/odata.js';
 import { callerOf } from '../http/auth.js';
 import type { AppRegistry } from '../identity/apps.js';
@@ -20,6 +20,8 @@ export interface EmulatorState {
   readonly apps: AppRegistry;
   readonly issuer: TokenIssuer;
   readonly throttle: Throttle;
+  /** Refuse query forms Graph does not document (combined $expand on get, participant filter with startDateTime on list). */
+  readonly strict: boolean;
   /** Operator-facing messages (stderr in the CLI, silent in tests). Never record data. */
   readonly log: (message: string) => void;
 }
@@ -36,8 +38,6 @@ export function enforceThrottling(ctx: RouteContext, res: Response, rules: reado
   const hits: BucketHit[] = rules.map(([rule, scope]) => ({ rule, key: scope === 'app' ? `app:${appId}` : scope === 'tenant' ? 'tenant' : `${scope}` }));
   const decision = ctx.throttle.check(hits);
   if (decision.throttled) {
-    throw new GraphHttpError(429, 'TooManyRequests', `Too many requests (limit: ${decision.rule?.name}). Retry after ${decision.retryAfterSeconds} seconds.`, {
-      'Retry-After': String(decision.retryAfterSeconds),
-    });
+    throw throttled(decision.retryAfterSeconds, `Too many requests (limit: ${decision.rule?.name}). Retry after ${decision.retryAfterSeconds} seconds.`);
   }
 }

@@ -25,7 +25,7 @@ export function graphRouter(deps: GraphRouterDeps, version: GraphVersion): Route
   const { state } = deps;
   const ctx = { ...state, version };
   const router = express.Router();
-  const sendError = (req: Request, res: Response, status: number, code: string, message: string): void => sendGraphError(req, res, status, code, message, state.now());
+  const sendError = (req: Request, res: Response, status: number, code: string, message: string, innerCode?: string): void => sendGraphError(req, res, status, code, message, state.now(), innerCode);
 
   router.use(deps.requestLog.middleware());
   // Graph stamps every answer with a request-id (and echoes client-request-id) so calls can be traced.
@@ -48,7 +48,7 @@ export function graphRouter(deps: GraphRouterDeps, version: GraphVersion): Route
     if (error instanceof GraphHttpError) {
       for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
       if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"');
-      return sendError(req, res, error.status, error.code, error.message);
+      return sendError(req, res, error.status, error.code, error.message, error.innerCode);
     }
     if (isBodyParseError(error)) return sendError(req, res, 400, 'BadRequest', 'The request body is not valid JSON.');
     sendError(req, res, 500, 'InternalServerError', 'The emulator failed to handle the request.');

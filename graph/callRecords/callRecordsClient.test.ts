@@ -11,8 +11,9 @@ const BOB = 'b0b00000-0000-4000-8000-000000000002';
 const user = (id: string, name: string) => ({ id, identity: { user: { id, displayName: name }, acsUser: null, spoolUser: null } });
 const listEntry = (id: string, start: string, version = 1) => ({ id, version, type: 'peerToPeer', modalities: ['audio'], startDateTime: start, endDateTime: start, organizer_v2: user(ALICE, 'Alice') });
 
+// These scripts answer the combined query forms (opted in); documentedQueries.test.ts covers the default ones.
 function services(graph: ScriptedFetch, clock = { now: new Date('2026-11-20T12:00:00Z') }, budget?: BudgetOptions) {
-  return { ...graphServicesOver(graph, { now: () => clock.now, ...(budget && { budget }) }), clock };
+  return { ...graphServicesOver(graph, { now: () => clock.now, combinedQueries: true, ...(budget && { budget }) }), clock };
 }
 
 /** A meeting whose sessions and participants come in two pages each. */

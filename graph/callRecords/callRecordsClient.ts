@@ -36,16 +36,21 @@ export interface CallRecordsClientDeps {
   readonly logger: Logger;
   readonly now: () => Date;
   readonly tuning: CallRecordsTuning;
+  /** Send the undocumented combined query forms (GraphSettings.combinedQueries); documented forms when absent. */
+  readonly combinedQueries?: boolean;
 }
 
 type ListEntry = CallRecords.CallRecord & { readonly id: string };
 
 export class CallRecordsClient implements CallRecordFeed {
   private readonly inFlight = new Map<string, { readonly priority: Priority; readonly work: Promise<FetchOutcome> }>();
-  private readonly expand: ExpandSupport = { combined: true };
-  private combinedListFilter = true;
+  private readonly expand: ExpandSupport;
+  private combinedListFilter: boolean;
 
-  constructor(private readonly deps: CallRecordsClientDeps) {}
+  constructor(private readonly deps: CallRecordsClientDeps) {
+    this.expand = { combined: deps.combinedQueries ?? false };
+    this.combinedListFilter = deps.combinedQueries ?? false;
+  }
 
   async getCall(callId: string, options: RequestOptions & { readonly minVersion?: number } = {}): Promise<FullCallRecord> {
     checkCallId(callId);

@@ -1,5 +1,7 @@
 // Whether a 400 says the query form itself is unsupported, as opposed to any other bad request
 // (a stale skip token, a bad id). Only the former justifies switching a query form off for good.
+// Used only when the undocumented combined forms are opted in (GraphSettings.combinedQueries):
+// Graph documents no wording for the refusal, so the default never depends on this guess.
 import { GraphError } from '../errors.js';
 
 export type QueryOption = 'expand' | 'filter';

@@ -9,9 +9,10 @@ export interface ConnectionRetryOptions {
 }
 
 /**
- * Retries attempts that got no HTTP response at all (dropped connection, reset, timeout), which
- * the SDK's RetryHandler cannot see because it only looks at responses. POST is not retried: a
- * dropped POST may have been applied, and repeating it could create a duplicate subscription.
+ * Retries attempts that got no complete HTTP response (dropped connection, reset, a body that
+ * broke off after the headers, timeout), which the SDK's RetryHandler cannot see because it only
+ * looks at responses. POST is not retried: a dropped POST may have been applied, and repeating it
+ * could create a duplicate subscription.
  */
 export class ConnectionRetryHandler implements Middleware {
   private next: Middleware | undefined;

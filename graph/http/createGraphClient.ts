@@ -13,11 +13,11 @@ import { RequestLogHandler } from './requestLogHandler.js';
 import { TimeoutHandler } from './timeoutHandler.js';
 
 export interface HttpTuning {
-  /** Per attempt, until response headers arrive. */
+  /** Per attempt, until the whole response (headers and body) has arrived. */
   readonly timeoutMs: number;
   /** Retries of 429/503/504 (SDK RetryHandler, honours Retry-After). */
   readonly maxRetries: number;
-  /** Retries of attempts that got no response (dropped connection, timeout). */
+  /** Retries of attempts that got no complete response (dropped connection, a body that broke off, timeout). */
   readonly maxConnectionRetries: number;
   /** Backoff when Graph sends no Retry-After (seconds, SDK) and after a dropped connection (ms, doubling). */
   readonly retryDelaySeconds: number;

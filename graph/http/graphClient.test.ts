@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buckets } from '../budget/buckets.js';
 import { GraphBudget, type BudgetOptions } from '../budget/graphBudget.js';
 import { GraphError, GraphPermissionError, GraphThrottledError } from '../errors.js';
-import { droppedConnection, graphErrorResponse, json, recordingLogger, route, scriptedFetch, type ScriptedFetch } from '../testing/index.js';
+import { brokenBody, droppedConnection, graphErrorResponse, json, recordingLogger, route, scriptedFetch, stalledBody, type ScriptedFetch } from '../testing/index.js';
 import { createGraphClient, DEFAULT_HTTP_TUNING, type HttpTuning } from './createGraphClient.js';
 import { GraphExecutor } from './graphExecutor.js';
 import type { GraphRequest } from './graphRequest.js';
@@ -76,6 +76,46 @@ describe('the Graph client chain', () => {
     const result = executor.send<{ id: string }>(recordRequest);
     await vi.advanceTimersByTimeAsync(2_000);
     await expect(result).resolves.toEqual({ id: 'abc' });
+  });
+
+  it('when the body stalls after the headers, then the timeout covers it and the retry brings the record', async () => {
+    const graph = scriptedFetch(route('GET', RECORD_URL, () => stalledBody({ id: 'abc' }), json({ id: 'abc' })));
+    const { executor } = setup(graph, { tuning: { timeoutMs: 500 } });
+
+    const result = executor.send<{ id: string }>(recordRequest);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(result).resolves.toEqual({ id: 'abc' });
+    expect(graph.seen).toHaveLength(2);
+  });
+
+  it('when every body stalls, then a GraphUnavailableError (504) comes back instead of waiting forever', async () => {
+    const graph = scriptedFetch(route('GET', RECORD_URL, () => stalledBody({ id: 'abc' })));
+    const { executor } = setup(graph, { tuning: { timeoutMs: 500, maxConnectionRetries: 1 } });
+
+    const result = executor.send(recordRequest);
+    const settled = expect(result).rejects.toMatchObject({ name: 'GraphUnavailableError', status: 504 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    await settled;
+    expect(graph.seen).toHaveLength(2);
+  });
+
+  it('when a GET\'s connection drops mid-body, then it is sent again and the answer comes back', async () => {
+    const graph = scriptedFetch(route('GET', RECORD_URL, () => brokenBody({ id: 'abc' }), json({ id: 'abc' })));
+    const { executor } = setup(graph);
+
+    const result = executor.send<{ id: string }>(recordRequest);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(result).resolves.toEqual({ id: 'abc' });
+    expect(graph.seen).toHaveLength(2);
+  });
+
+  it('when a POST\'s connection drops mid-body, then it is not sent again and the error says the connection dropped', async () => {
+    const graph = scriptedFetch(route('POST', /\/v1\.0\/subscriptions$/, () => brokenBody({ id: 'sub' }, 201)));
+    const { executor } = setup(graph);
+
+    const error = await executor.send({ method: 'POST', version: 'v1.0', path: '/subscriptions', body: {}, buckets: [], logPath: '/subscriptions' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'GraphUnavailableError', status: 503 });
+    expect(graph.seen).toHaveLength(1);
   });
 
   it('when Graph keeps answering 429, then a GraphThrottledError carries Retry-After and Graph\'s request-id', async () => {

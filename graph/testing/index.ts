@@ -3,6 +3,6 @@
 export { describeCallIndexContract, type ContractSubject } from './callIndexContract.js';
 export { describeCallRecordCacheContract } from './callRecordCacheContract.js';
 export { aCallSummary, aFullCallRecord, aParticipant } from './builders.js';
-export { scriptedFetch, json, graphErrorResponse, route, droppedConnection, type ScriptedFetch, type SeenRequest } from './scriptedFetch.js';
+export { scriptedFetch, json, graphErrorResponse, route, droppedConnection, stalledBody, brokenBody, type ScriptedFetch, type SeenRequest } from './scriptedFetch.js';
 export { recordingLogger, type LogEntry } from './recordingLogger.js';
 export { graphServicesOver, type ScriptedServicesOptions } from './servicesOverScriptedFetch.js';

@@ -69,3 +69,26 @@ export function route(method: string, pattern: RegExp, ...answers: (Answer | (()
 export function droppedConnection(): TypeError {
   return new TypeError('fetch failed', { cause: new Error('other side closed') });
 }
+
+/** Headers and the first bytes of `body` arrive, then nothing more: the body never completes. */
+export function stalledBody(body: unknown = { value: [] }, status = 200): Response {
+  const text = JSON.stringify(body);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text.slice(0, Math.ceil(text.length / 2))));
+    },
+  });
+  return new Response(stream, { status, headers: { 'content-type': 'application/json', 'request-id': `req-${status}` } });
+}
+
+/** Headers and the first bytes arrive, then the connection drops (undici's shape: TypeError "terminated"). */
+export function brokenBody(body: unknown = { value: [] }, status = 200): Response {
+  const text = JSON.stringify(body);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text.slice(0, Math.ceil(text.length / 2))));
+      controller.error(new TypeError('terminated', { cause: new Error('other side closed') }));
+    },
+  });
+  return new Response(stream, { status, headers: { 'content-type': 'application/json', 'request-id': `req-${status}` } });
+}

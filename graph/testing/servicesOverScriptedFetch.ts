@@ -12,13 +12,15 @@ export interface ScriptedServicesOptions {
   /** Graph root; the documentation examples' absolute nextLinks need https://graph.microsoft.com. */
   readonly baseUrl?: string;
   readonly budget?: BudgetOptions;
+  /** GraphSettings.combinedQueries: script the undocumented combined forms instead of the documented ones. */
+  readonly combinedQueries?: boolean;
 }
 
 export function graphServicesOver(graph: ScriptedFetch, options: ScriptedServicesOptions = {}): GraphServices & { readonly cache: MemoryCallRecordCache; readonly index: MemoryCallIndex } {
   const cache = new MemoryCallRecordCache();
   const index = new MemoryCallIndex();
   const services = createGraphServices({
-    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: options.baseUrl ?? 'https://graph.example.test', authorityHost: 'https://login.example.test' },
+    settings: { tenantId: 't', clientId: 'c', auth: { kind: 'secret', clientSecret: 's' }, baseUrl: options.baseUrl ?? 'https://graph.example.test', authorityHost: 'https://login.example.test', combinedQueries: options.combinedQueries ?? false },
     logger: silentLogger,
     now: options.now ?? (() => new Date('2026-11-20T12:00:00Z')),
     cache,

@@ -48,8 +48,17 @@ describe('loadConfig', () => {
       auth: { kind: 'secret', clientSecret: 's3cret' },
       baseUrl: 'https://graph.microsoft.com',
       authorityHost: 'https://login.microsoftonline.com',
+      combinedQueries: false,
     });
     expect(config.bot).toEqual({ appId: CLIENT, appPassword: 'pw', appType: 'SingleTenant', tenantId: TENANT, turnDeadlineMs: 8000 });
+  });
+
+  it('when GRAPH_COMBINED_QUERIES is true, Graph is asked with the combined query forms; by default, or false, with the documented ones; anything else is refused', () => {
+    expect(loadConfig({}, [], fixedSecret).graph.combinedQueries).toBe(false);
+    expect(loadConfig({ ...production, GRAPH_COMBINED_QUERIES: 'true' }).graph.combinedQueries).toBe(true);
+    expect(loadConfig({ ...production, GRAPH_COMBINED_QUERIES: 'false' }).graph.combinedQueries).toBe(false);
+    expect(loadConfig({ GRAPH_COMBINED_QUERIES: 'TRUE' }, [], fixedSecret).graph.combinedQueries).toBe(true);
+    expect(errorOf(() => loadConfig({ ...production, GRAPH_COMBINED_QUERIES: 'yes please' })).variable).toBe('GRAPH_COMBINED_QUERIES');
   });
 
   it('infers certificate and managed-identity auth from what is set', () => {

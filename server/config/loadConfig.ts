@@ -110,6 +110,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
         }
       : undefined;
 
+  const combinedQueries = parseBoolean('GRAPH_COMBINED_QUERIES', get('GRAPH_COMBINED_QUERIES') ?? 'false');
   const graph: GraphSettings = demo
     ? {
         tenantId: args.tenant ?? DEMO_TENANT_ID,
@@ -117,8 +118,9 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
         auth: { kind: 'secret', clientSecret: randomSecret() },
         baseUrl: `https://localhost:${demo.emulatorPort}`,
         authorityHost: `https://localhost:${demo.emulatorPort}`,
+        combinedQueries,
       }
-    : productionGraph(get, tenantFromEnv!);
+    : { ...productionGraph(get, tenantFromEnv!), combinedQueries };
 
   const botAppId = get('BOT_ID') ?? '';
   if (mode === 'production' && botAppId === '') {
@@ -251,6 +253,10 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 function parseInteger(name: string, value: string): number {
   if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `must be a whole number (got "${value}")`);
   return Number(value);
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  return oneOf(name, value, ['true', 'false'] as const) === 'true';
 }
 
 function parseTurnDeadline(value: string): number {

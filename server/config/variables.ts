@@ -26,6 +26,7 @@ export const VARIABLES = [
   { name: 'GRAPH_CERTIFICATE_PATH', default: undefined, description: 'PEM file with certificate and private key for GRAPH_AUTH=certificate.' },
   { name: 'GRAPH_BASE_URL', default: 'https://graph.microsoft.com', description: 'Microsoft Graph root (no version). Demo mode points it at the emulator.' },
   { name: 'GRAPH_AUTHORITY_HOST', default: 'https://login.microsoftonline.com', description: 'Microsoft Entra authority host. Demo mode points it at the emulator.' },
+  { name: 'GRAPH_COMBINED_QUERIES', default: 'false', description: 'true sends the query forms Graph does not document, one request fewer each: $expand=sessions($expand=segments),participants_v2 on a call record, and the participant filter joined with startDateTime on the list. false sends the documented forms (participants from /participants_v2; the participant filter alone, the date window applied by Call Doctor). When true and Graph refuses a combined form, the documented one is used from then on.' },
   { name: 'STORE', default: 'sqlite', description: 'sqlite (one instance) or azure (Azure Storage tables and queues shared by several instances).' },
   { name: 'SQLITE_PATH', default: 'data/call-doctor.sqlite', description: 'SQLite database file for STORE=sqlite.' },
   { name: 'AZURE_STORAGE_CONNECTION_STRING', default: undefined, description: 'Connection string for STORE=azure (UseDevelopmentStorage=true for Azurite).', secret: true },

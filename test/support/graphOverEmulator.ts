@@ -4,7 +4,7 @@ import { createGraphServices, MemoryCallIndex, MemoryCallRecordCache, type Graph
 import { recordingLogger } from '../../graph/testing/index.js';
 import type { EmulatorHandle } from './emulator.js';
 
-export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<Pick<GraphServicesOptions, 'budget' | 'tuning' | 'now'>> = {}) {
+export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<Pick<GraphServicesOptions, 'budget' | 'tuning' | 'now'>> & { readonly combinedQueries?: boolean } = {}) {
   const cache = new MemoryCallRecordCache();
   const index = new MemoryCallIndex();
   const logger = recordingLogger();
@@ -15,6 +15,7 @@ export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<P
       auth: { kind: 'secret', clientSecret: emulator.clientSecret },
       baseUrl: emulator.baseUrl,
       authorityHost: emulator.baseUrl,
+      ...(overrides.combinedQueries !== undefined && { combinedQueries: overrides.combinedQueries }),
     },
     logger,
     now: overrides.now ?? (() => emulator.now()),

@@ -44,7 +44,7 @@ export function callRecordsRoutes(ctx: RouteContext): Router {
   router.get('/', callRecordsRole, (req, res) => {
     rejectUnsupportedOptions(req, ['$filter', '$select', '$skiptoken']);
     enforceThrottling(ctx, res, [[CALL_RECORD_RULES.list, `list:${res.locals.caller.appId}`], perApp, perTenant]);
-    const predicate = parseListFilter(queryString(req, '$filter'));
+    const predicate = parseListFilter(queryString(req, '$filter'), { strict: ctx.strict });
     const select = parseSelect(req, CALL_RECORD_PROPERTIES.filter((p) => p !== 'sessions' && p !== 'participants_v2'));
     const size = pageSize(parsePrefer(req), LIST_PAGE);
     const after = decodeSkipToken(queryString(req, '$skiptoken'));
@@ -70,7 +70,7 @@ export function callRecordsRoutes(ctx: RouteContext): Router {
       const id = req.params.segment;
       enforceThrottling(ctx, res, [[CALL_RECORD_RULES.perRecord, `record:${res.locals.caller.appId}:${id}`], perApp, perTenant]);
       const record = findRecord(id);
-      const expand = parseExpand(queryString(req, '$expand'));
+      const expand = parseExpand(queryString(req, '$expand'), { strict: ctx.strict });
       if (typeof expand === 'string') throw badRequest(expand);
       const select = parseSelect(req, CALL_RECORD_PROPERTIES);
       send(res, recordEntity(record, { base: baseUrl(req), version: ctx.version }, select, expand, (o) => encodeSkipToken(String(o))), req);

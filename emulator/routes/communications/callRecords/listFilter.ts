@@ -1,7 +1,8 @@
 // The two $filter forms Graph documents for listing call records (§5.1), joined with `and`:
 //   startDateTime ge|gt|le|lt 2023-09-25T09:25:00Z
 //   participants_v2/any(p:p/id eq '821809f5-...')
-// Anything else is a 400, as the service does not support other filters.
+// Anything else is a 400, as the service does not support other filters. Strict mode also
+// refuses joining the two forms, which Graph documents only separately (§13).
 import { badRequest } from '../../../http/graphError.js';
 import { participantIdsOf } from '../../../store/recordStore.js';
 import type { JsonObject } from '../../../store/json.js';
@@ -12,9 +13,12 @@ const SUPPORTED = "Call records can be filtered only on startDateTime (lt, le, g
 const DATE_CLAUSE = /^startDateTime\s+(lt|le|gt|ge)\s+(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2}))$/;
 const PARTICIPANT_CLAUSE = /^participants_v2\/any\(\s*(\w+)\s*:\s*(\w+)\/id\s+eq\s+'((?:[^']|'')*)'\s*\)$/;
 
-export function parseListFilter(filter: string | undefined): RecordPredicate {
+const STRICT = "Unsupported query: the participants_v2 filter is supported only on its own, and startDateTime clauses only with each other.";
+
+export function parseListFilter(filter: string | undefined, options: { readonly strict?: boolean } = {}): RecordPredicate {
   if (filter === undefined || filter.trim() === '') return () => true;
   const clauses = filter.trim().split(/\s+and\s+/);
+  if (options.strict && clauses.length > 1 && clauses.some((c) => PARTICIPANT_CLAUSE.test(c.trim()))) throw badRequest(`Invalid filter clause. ${STRICT} ${SUPPORTED}`);
   const predicates = clauses.map(parseClause);
   return (record) => predicates.every((p) => p(record));
 }

@@ -37,10 +37,13 @@ export interface Expansion {
   readonly participants: boolean;
 }
 
-export function parseExpand(raw: string | undefined): Expansion | string {
+/** `strict`: only one expansion per request, as documented (§5.2); otherwise they may be combined with commas. */
+export function parseExpand(raw: string | undefined, options: { readonly strict?: boolean } = {}): Expansion | string {
   const expansion = { sessions: false, segments: false, participants: false };
   if (raw === undefined || raw.trim() === '') return expansion;
-  for (const part of splitTopLevel(raw)) {
+  const parts = splitTopLevel(raw);
+  if (options.strict && parts.length > 1) return `Unsupported query: only one $expand is supported per request on a call record. Supported: sessions, sessions($expand=segments), participants_v2.`;
+  for (const part of parts) {
     const item = part.trim();
     if (item === 'sessions') expansion.sessions = true;
     else if (/^sessions\(\s*\$expand\s*=\s*segments\s*\)$/.test(item)) {
