@@ -7,6 +7,7 @@
 // (authenticateInbound), then checks the activity's shape, then runs the turn (processAuthenticated);
 // every failure comes back to the route as a value or an exception it logs and answers itself.
 import {
+  CallerIdConstants,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
   type ConfigurationBotFrameworkAuthentication,
@@ -62,6 +63,21 @@ export class CallDoctorAdapter extends TeamsAdapter {
   }
 }
 
+/** botbuilder's public-cloud settings with only the inbound token's metadata and issuer replaced (see ChannelTokenAuthority). */
+function parameterizedAuthority(authority: ChannelTokenAuthority): Record<string, string> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: authority.openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: authority.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: authority.issuer,
+    // botbuilder takes any parameterized value as "all are given": the rest stay the public cloud's.
+    // (botframework-connector's AuthenticationConstants, which botbuilder does not re-export).
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 /** What botbuilder's own process() does before a turn (its validateAndFixActivity is not exported): ISO strings become Dates. */
 function withDates(activity: Activity): Activity {
   const fixed: Record<string, unknown> = { ...activity };
@@ -75,10 +91,22 @@ function withDates(activity: Activity): Activity {
   return fixed as unknown as Activity;
 }
 
-export function createBotAdapter(settings: BotAdapterSettings, logger: Logger): CallDoctorAdapter {
+/**
+ * Where channel tokens' signing keys are published. Tests only (a stand-in authority on loopback,
+ * since the Bot Framework's OpenID metadata is not reachable offline); server/ never passes one, so
+ * production always validates against the Bot Framework's public-cloud metadata and issuer.
+ */
+export interface ChannelTokenAuthority {
+  /** OpenID configuration whose jwks_uri lists the keys, for channel and emulator-style tokens alike. */
+  readonly openIdMetadataUrl: string;
+  /** The `iss` a channel token must carry (the Bot Framework's is https://api.botframework.com). */
+  readonly issuer: string;
+}
+
+export function createBotAdapter(settings: BotAdapterSettings, logger: Logger, channelAuthority?: ChannelTokenAuthority): CallDoctorAdapter {
   const anonymous = settings.appId === '';
   const adapter = new CallDoctorAdapter(
-    {},
+    channelAuthority ? parameterizedAuthority(channelAuthority) : {},
     new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: settings.appId,
       // A managed identity has no secret; botbuilder rejects one if given.

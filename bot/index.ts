@@ -1,7 +1,7 @@
 // Public surface of bot/: what server/ wires. Everything else in this folder is internal.
 export { createBot } from './createBot.js';
 export type { Bot } from './createBot.js';
-export { createBotAdapter, CallDoctorAdapter } from './adapter.js';
+export { createBotAdapter, CallDoctorAdapter, type ChannelTokenAuthority } from './adapter.js';
 export type { BotAdapterSettings, InboundAuthentication } from './adapter.js';
 export type {
   BotDependencies,

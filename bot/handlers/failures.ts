@@ -1,5 +1,5 @@
 // Friendly answers for failures. The user never sees a stack trace or an internal message;
-// the log gets the error's name and Graph request id, never personal data.
+// the log gets the scrubbed error (the server's logger redacts it) and Graph's request id.
 import { GraphError, GraphPermissionError, GraphThrottledError, GraphUnavailableError } from '../../graph/errors.js';
 import type { Logger } from '../../graph/logger.js';
 import type { BotReply } from '../answers/reply.js';
@@ -24,7 +24,8 @@ export function failureReply(error: unknown, logger: Logger): BotReply {
       'The app lacks permission to read call records.',
     );
   }
-  logger.error({ error: error instanceof Error ? error.name : 'unknown', ...(error instanceof GraphError ? { status: error.status, requestId: error.requestId } : {}) }, 'bot question failed');
+  // The whole error (message and stack), so an unexpected failure can be diagnosed: the server's logger scrubs both.
+  logger.error({ err: error, ...(error instanceof GraphError ? { status: error.status, requestId: error.requestId } : {}) }, 'bot question failed');
   return turnErrorReply();
 }
 

@@ -42,7 +42,7 @@ export async function rememberReference(context: TurnContext, deps: BotDependenc
     await deps.stores.conversations.save({ tenantId: asker.tenantId, userId: asker.userId }, TurnContext.getConversationReference(context.activity));
   } catch (error) {
     // Losing the reference only delays alerts; the user's question still gets its answer.
-    deps.logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'could not store conversation reference');
+    deps.logger.warn({ err: error }, 'could not store conversation reference');
   }
 }
 

@@ -33,7 +33,15 @@ function toApiError(error: unknown): ApiHttpError | null {
     return new ApiHttpError(503, 'unavailable', `Microsoft Graph is busy; try again in ${after} seconds.`, { 'Retry-After': after });
   }
   if (error instanceof GraphError) return new ApiHttpError(503, 'unavailable', 'Call Doctor cannot read Microsoft Graph right now; try again in a moment.', { 'Retry-After': '10' });
+  // express's own 4xx: a path parameter that is not valid percent-encoding (%C0%AE), a body the
+  // JSON parser refuses or that is too large. Its message names express internals: answer our own.
+  if (isClientError(error)) return error.status === 413 ? new ApiHttpError(413, 'bad_request', 'The request body is too large.') : badRequest('The request could not be read: check the encoding of its path, parameters and body.');
   return null;
+}
+
+function isClientError(error: unknown): error is { status: number } {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
