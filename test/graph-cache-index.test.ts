@@ -90,7 +90,9 @@ describe('cache and per-user index against the emulator', () => {
 
     const [latest] = await graph.callRecords.recentCalls(userId, { limit: 1 });
     expect(latest).toMatchObject({ id: newCall.id, version: 1 });
-    expect(latest!.participants?.map((p) => p.id)).toContain(userId);
+    // The full record was read: the row names the other people, never the user themself.
+    expect(latest!.counterparts?.people.length).toBeGreaterThan(0);
+    expect(latest!.counterparts?.people.map((p) => p.id)).not.toContain(userId);
     expect(await graphRequests(emulator)).toHaveLength(0);
   });
 });
