@@ -118,7 +118,10 @@ export class CallRecordsClient implements CallRecordFeed {
       })
       .catch(async (error: unknown) => {
         // Deleted, or past retention: an index entry left behind would cost a GET at every question.
-        if (error instanceof CallRecordNotFoundError) await this.forget(callId);
+        if (error instanceof CallRecordNotFoundError) {
+          // The caller still learns of the 404, not of a store hiccup while tidying up.
+          await this.forget(callId).catch((storeError: unknown) => this.deps.logger.warn({ callId, error: (storeError as Error).name }, 'Could not drop a call record Graph no longer has'));
+        }
         throw error;
       })
       .finally(() => {
