@@ -89,15 +89,16 @@ export function azureCallIndex(tables: AzureTables): CallIndex {
     async upsert(userId: string, summaries: readonly CallSummary[]) {
       const client = await calls();
       for (const summary of summaries) {
-        let created = false;
+        let needsByCall = false;
         let startedAtMs = 0;
         await writeWithRetry(client, tableKey(userId), tableKey(summary.id), (stored) => {
           const merged = mergeSummary(stored ? readSummary(String(stored.summary)) : undefined, summary);
-          created = stored === undefined;
+          // Rows written before the by-call copy existed get theirs on their next upsert.
+          needsByCall = stored?.byCall !== true;
           startedAtMs = Date.parse(merged.startDateTime);
-          return { partitionKey: tableKey(userId), rowKey: tableKey(summary.id), startedAtMs, summary: JSON.stringify(merged) };
+          return { partitionKey: tableKey(userId), rowKey: tableKey(summary.id), startedAtMs, summary: JSON.stringify(merged), byCall: true };
         });
-        if (created) await (await byCall()).upsertEntity({ partitionKey: tableKey(summary.id), rowKey: tableKey(userId), startedAtMs }, 'Replace');
+        if (needsByCall) await (await byCall()).upsertEntity({ partitionKey: tableKey(summary.id), rowKey: tableKey(userId), startedAtMs }, 'Replace');
       }
     },
     async recent(userId: string, range: RecentRange) {
