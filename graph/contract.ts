@@ -35,8 +35,18 @@ export interface CallSummary {
   readonly type: string;
   readonly modalities: readonly string[];
   readonly organizer: ParticipantRef | null;
-  /** Known once the full record has been fetched; null while only the list entry is known. */
-  readonly participants: readonly ParticipantRef[] | null;
+  /** The other people on the call, as far as this user's index row keeps them; null while only the list entry is known. */
+  readonly counterparts: Counterparts | null;
+}
+
+/**
+ * A bounded sample of the other people on a call (a row must stay small in a 1,000-person
+ * meeting): those who shared a session with the user first, then the organizer, then the rest.
+ */
+export interface Counterparts {
+  readonly people: readonly ParticipantRef[];
+  /** How many other people the record names in all; above people.length when the list was cut. */
+  readonly total: number;
 }
 
 export interface DateRange {

@@ -17,4 +17,5 @@ export { GRAPH_LIMITS, type BudgetLimits, type BucketLimit } from './budget/buck
 export type { DirectoryService, DirectoryUser } from './groups/types.js';
 export { MemoryCallIndex } from './stores/memoryCallIndex.js';
 export { MemoryCallRecordCache } from './stores/memoryCallRecordCache.js';
-export { mergeSummary, compareNewestFirst } from './stores/mergeSummary.js';
+export { mergeSummary, compareNewestFirst, readSummary } from './stores/mergeSummary.js';
+export { indexEntries, MAX_COUNTERPARTS } from './callRecords/summarize.js';

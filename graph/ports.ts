@@ -16,6 +16,12 @@ export interface CallRecordCache {
   remove(callId: string): Promise<void>;
   /** Forgets records of calls that started before `cutoff` (Graph keeps records 30 days). Returns how many went. */
   pruneStartedBefore(cutoff: Date): Promise<number>;
+  /**
+   * Notes that the alert pipeline has been told of this version of a stored record. True the first
+   * time for a version above any noted before (or when the record is not stored: better a repeat
+   * than a missed alert); false for a repeat. A put keeps the note; remove forgets it.
+   */
+  markNotified(callId: string, version: number): Promise<boolean>;
 }
 
 /** How far the list API has covered a user's calls (so the index knows whether it is warm). */
@@ -41,7 +47,8 @@ export interface RecentRange {
 export interface CallIndex {
   /**
    * Records that `userId` took part in these calls. Per call the higher version wins; at the same
-   * version, participants known by either summary are kept (a list entry does not erase them).
+   * version, counterparts known by either summary are kept (a list entry does not erase them).
+   * Each user gets their own summary of a call: counterparts differ per user.
    */
   upsert(userId: string, calls: readonly CallSummary[]): Promise<void>;
   /** The user's calls that started in [since, until), newest first. */
@@ -50,4 +57,6 @@ export interface CallIndex {
   setCoverage(userId: string, coverage: IndexCoverage): Promise<void>;
   /** Forgets calls that started before `cutoff`, for every user. Returns how many entries went. */
   pruneStartedBefore(cutoff: Date): Promise<number>;
+  /** Forgets one call for every user it is filed under (Graph answered 404: deleted, or past retention). Returns how many entries went. */
+  removeCall(callId: string): Promise<number>;
 }

@@ -1,7 +1,7 @@
 // "My calls today", "poor calls this week", "show my last 5 calls".
 import type { Verdict } from '../../diagnosis/types.js';
 import type { Asker } from '../asker.js';
-import { describeCall, hasParticipantNamed, nameMatches } from '../calls/callFacts.js';
+import { describeCall, hasParticipantNamed, indexRulesOut } from '../calls/callFacts.js';
 import { loadAhead, RECORD_FETCHES_IN_FLIGHT } from '../calls/lookahead.js';
 import { listOwnCalls, loadOwnCall } from '../calls/ownCalls.js';
 import type { CallListEntry } from '../cards/callListCard.js';
@@ -46,10 +46,10 @@ export async function answerCallList(deps: BotDependencies, asker: Asker, reques
   });
 
   const entries: CallListEntry[] = [];
-  // A summary whose indexed participants already rule the person out costs no fetch.
+  // A summary whose indexed counterparts already rule the person out costs no fetch.
   const examined = summaries
     .slice(0, MAX_RECORDS_EXAMINED)
-    .filter((summary) => !(request.person && summary.participants && !summary.participants.some((p) => nameMatches(p.displayName, request.person!))));
+    .filter((summary) => !(request.person && indexRulesOut(summary, request.person)));
   for await (const [, record] of loadAhead(examined, (summary) => loadOwnCall(deps.calls, asker.userId, summary.id, summary.version), filtering ? undefined : Math.min(wanted, RECORD_FETCHES_IN_FLIGHT))) {
     if (entries.length >= wanted) break;
     if (!record || (request.person && !hasParticipantNamed(record, asker.userId, request.person))) continue;

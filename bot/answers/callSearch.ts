@@ -4,7 +4,7 @@
 import type { CallSummary, FullCallRecord } from '../../graph/contract.js';
 import type { Diagnosis } from '../../diagnosis/types.js';
 import type { Asker } from '../asker.js';
-import { hasParticipantNamed, nameMatches } from '../calls/callFacts.js';
+import { hasParticipantNamed, indexRulesOut } from '../calls/callFacts.js';
 import { listOwnCalls, loadOwnCall } from '../calls/ownCalls.js';
 import type { BotDependencies } from '../dependencies.js';
 import type { MeetingKind } from '../intents/entities/meetingKind.js';
@@ -51,7 +51,7 @@ export async function searchCalls(deps: BotDependencies, asker: Asker, search: C
   const compareAll = search.symptom !== undefined || search.meeting?.size === 'largest';
   const examined: Examined[] = [];
   for (const candidate of candidates) {
-    if (search.person && candidate.participants && !candidate.participants.some((p) => nameMatches(p.displayName, search.person!))) continue;
+    if (search.person && indexRulesOut(candidate, search.person)) continue;
     const record = await loadOwnCall(deps.calls, asker.userId, candidate.id, candidate.version);
     if (!record || (search.person && !hasParticipantNamed(record, asker.userId, search.person))) continue;
     if (search.meeting?.size === 'oneOnOne' && peopleOn(record) > 2) continue;

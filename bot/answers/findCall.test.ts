@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LENA, MEGAN, RAVI, teamsMessage } from '../testing/activities.js';
-import { testCall } from '../testing/callRecords.js';
+import { testCall, testPeople } from '../testing/callRecords.js';
 import { buttons, visibleText } from '../testing/cardReading.js';
 import { createTestBot } from '../testing/testBot.js';
 
@@ -22,6 +22,14 @@ describe('a particular call', () => {
     const bot = createTestBot({ records: [lenaToday, raviPoor], coldIndex: true });
     const [reply] = await bot.send(teamsMessage('how was my call with ravi?'));
     expect(visibleText(reply!)).toContain('your call with Ravi Patel');
+  });
+
+  it('when Ravi was in a big meeting beyond the people its index row keeps, then that meeting is still found', async () => {
+    // The row keeps 20 of the 61 others; Ravi joined last, so only the full record knows him.
+    const townHall = testCall({ id: 'town-hall', start: '2026-11-27T16:00:00Z', minutes: 60, with: [...testPeople(60), RAVI], quality: 'packet-loss' });
+    const bot = createTestBot({ records: [lenaToday, townHall] });
+    const [reply] = await bot.send(teamsMessage('how was my call with Ravi'));
+    expect(visibleText(reply!)).toContain('Lost network packets');
   });
 
   it("when asked about yesterday's call with Lena, then today's call with Lena is not picked", async () => {

@@ -1,7 +1,7 @@
 // Facts about one call as the asker sees it: who else was there, when, how long, which media.
 // Also the participation check behind "you only ever hear about calls you took part in".
 import { maskPhoneNumber } from '../../diagnosis/index.js';
-import type { FullCallRecord } from '../../graph/contract.js';
+import type { CallSummary, FullCallRecord } from '../../graph/contract.js';
 import type { CallPerson } from './participants.js';
 import { otherPeople } from './participants.js';
 
@@ -43,6 +43,15 @@ export function describeCall(record: FullCallRecord, userId: string): CallFacts 
 /** True when another participant's name matches `name` (first, last or full name, any case). */
 export function hasParticipantNamed(record: FullCallRecord, userId: string, name: string): boolean {
   return describeCall(record, userId).others.some((other) => nameMatches(other, name));
+}
+
+/**
+ * True when the index row already rules `name` out: it names everyone else on the call and none
+ * matches, so the record need not be fetched. A row cut short (a big meeting) rules nobody out.
+ */
+export function indexRulesOut(summary: CallSummary, name: string): boolean {
+  const known = summary.counterparts;
+  return known != null && known.people.length >= known.total && !known.people.some((p) => nameMatches(p.displayName, name));
 }
 
 /** "Ravi", "ravi", "Patel" and "Ravi Patel" all match "Ravi Patel". */

@@ -2,6 +2,7 @@
 // with participants_v2 merged in (graph/'s FullCallRecord). Tests describe a call in a few words.
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
 import type { CallSummary, FullCallRecord } from '../../graph/contract.js';
+import { indexEntries } from '../../graph/index.js';
 import { ALEX } from './activities.js';
 import type { TestPerson } from './activities.js';
 
@@ -82,8 +83,10 @@ function session(id: string, caller: TestPerson, callee: TestPerson, start: Date
   } as CallRecords.Session;
 }
 
-/** The index entry graph/ keeps for a record, as recentCalls returns it. */
-export function summaryOf(record: FullCallRecord, participantsKnown = true): CallSummary {
+/** The index entry graph/ keeps for a record, as recentCalls returns it (for `userId`, else for its first user). */
+export function summaryOf(record: FullCallRecord, participantsKnown = true, userId?: string): CallSummary {
+  const entries = indexEntries(record);
+  const entry = (userId === undefined ? undefined : entries.get(userId.toLowerCase())) ?? entries.values().next().value;
   return {
     id: record.id,
     version: record.version ?? null,
@@ -92,13 +95,7 @@ export function summaryOf(record: FullCallRecord, participantsKnown = true): Cal
     type: record.type ?? 'unknown',
     modalities: record.modalities ?? [],
     organizer: null,
-    participants: participantsKnown
-      ? record.participants_v2.map((p) => ({
-          id: p.id ?? '',
-          displayName: p.identity?.user?.displayName ?? p.identity?.phone?.id ?? null,
-          kind: p.identity?.phone ? ('phone' as const) : ('user' as const),
-        }))
-      : null,
+    counterparts: participantsKnown ? (entry?.counterparts ?? { people: [], total: 0 }) : null,
   };
 }
 

@@ -44,7 +44,7 @@ export class FakeCallRecords implements CallRecordsService {
       .filter((r) => !query.until || new Date(r.startDateTime!) <= query.until)
       .sort((a, b) => b.startDateTime!.localeCompare(a.startDateTime!))
       .slice(0, query.limit ?? Infinity)
-      .map((r) => summaryOf(r, !this.options.coldIndex));
+      .map((r) => summaryOf(r, !this.options.coldIndex, userId));
   }
 
   async getCall(callId: string): Promise<FullCallRecord> {

@@ -117,7 +117,7 @@ describe('call records', () => {
     expect(record).toMatchObject({ type: 'holographicCall', futureProperty: { nested: [1, 2] }, sessions: [{ caller: { brandNew: true } }] });
     const [summary] = await index.recent(BOB, { since: new Date(0) });
     expect(summary).toMatchObject({ type: 'holographicCall', modalities: ['audio', 'telepathy'] });
-    expect(summary!.participants).toContainEqual({ id: 'x1', displayName: 'Someone new', kind: 'unknown' });
+    expect(summary!.counterparts?.people).toContainEqual({ id: 'x1', displayName: 'Someone new', kind: 'unknown' });
   });
 
   it('when the id is not a GUID, then a GraphInputError says so and nothing is sent', async () => {
@@ -155,16 +155,17 @@ describe('call records', () => {
     expect(graph.seen.map((r) => decodeURIComponent(r.url).endsWith(',participants_v2'))).toEqual([true, true]);
   });
 
-  it('when a notification names a record whose version is cached, then one $select probe confirms it and it is not new', async () => {
+  it('when a notification names a version a person fetched first, then one $select probe confirms it and it is still new to the alerts, once', async () => {
     const graph = pagedMeeting(1);
     graph.on(versionProbe(1));
     const { callRecords, feed } = services(graph);
     await callRecords.getCall(CALL);
     const sent = graph.seen.length;
 
-    const notified = await feed.recordNotified(CALL);
-    expect(notified.isNewVersion).toBe(false);
-    expect(graph.seen.slice(sent).map((r) => r.url)).toEqual([`${BASE}/${CALL}?$select=id,version`]);
+    expect((await feed.recordNotified(CALL)).isNewVersion).toBe(true);
+    // Graph sends created and updated for one version: the second is not news.
+    expect((await feed.recordNotified(CALL)).isNewVersion).toBe(false);
+    expect(graph.seen.slice(sent).map((r) => r.url)).toEqual([`${BASE}/${CALL}?$select=id,version`, `${BASE}/${CALL}?$select=id,version`]);
   });
 
   it('when a notification names a cached record that Graph has revised, then the probe is followed by the whole new version', async () => {
@@ -186,7 +187,91 @@ describe('call records', () => {
     expect(notified.isNewVersion).toBe(true);
     expect((await cache.get(CALL))?.version).toBe(3);
     const bobs = await index.recent(BOB, { since: new Date(0) });
-    expect(bobs.map((c) => [c.id, c.version, c.participants?.map((p) => p.displayName)])).toEqual([[CALL, 3, ['Alice', 'Bob', null]]]);
+    // Bob's row names the others on the call, not Bob himself.
+    expect(bobs.map((c) => [c.id, c.version, c.counterparts?.people.map((p) => p.displayName), c.counterparts?.total])).toEqual([[CALL, 3, ['Alice', null], 2]]);
+  });
+});
+
+describe('freshness and coverage', () => {
+  const CAROL = 'ca201000-0000-4000-8000-000000000003';
+  const OWEN = 'f69e2c00-0000-0000-0000-185e5f5f5d8a';
+  const record = (version: number, end: string, extra: object = {}) => ({
+    id: CALL, version, type: 'groupCall', modalities: ['audio'], startDateTime: '2026-11-20T11:00:00Z', endDateTime: end,
+    organizer_v2: user(ALICE, 'Alice'), sessions: [], participants_v2: [user(ALICE, 'Alice'), user(BOB, 'Bob')], ...extra,
+  });
+  const fullRoute = (...bodies: object[]) => route('GET', new RegExp(`${CALL}\\?\\$expand=`), ...bodies.map((b) => json(b)));
+  const probe = (version: number) => route('GET', new RegExp(`${CALL}\\?\\$select=id,version$`), json({ id: CALL, version }));
+
+  it('when a cached record ended under two hours ago, then getCall probes its version and serves Graph\'s revision', async () => {
+    const graph = scriptedFetch(fullRoute(record(1, '2026-11-20T11:30:00Z')));
+    const { callRecords } = services(graph);
+    await callRecords.getCall(CALL);
+    graph.on(probe(1));
+
+    expect((await callRecords.getCall(CALL)).version).toBe(1);
+    expect(graph.seen.at(-1)!.url).toBe(`${BASE}/${CALL}?$select=id,version`);
+    graph.on(probe(2));
+    graph.on(fullRoute(record(2, '2026-11-20T11:30:00Z')));
+    expect((await callRecords.getCall(CALL)).version).toBe(2);
+  });
+
+  it('when a cached record ended long ago, then getCall serves it without asking Graph', async () => {
+    const graph = scriptedFetch(fullRoute(record(1, '2026-11-20T11:30:00Z')));
+    const { callRecords, clock } = services(graph);
+    await callRecords.getCall(CALL);
+    clock.now = new Date('2026-11-20T16:00:00Z');
+
+    await callRecords.getCall(CALL);
+    expect(graph.seen).toHaveLength(1);
+  });
+
+  it('when a listed call answers 404, then its index entry goes, so asking again costs no GET', async () => {
+    const graph = scriptedFetch(
+      route('GET', /\/callRecords\?\$filter=/, json({ value: [listEntry(CALL, '2026-11-20T09:00:00Z')] })),
+      route('GET', /callRecords\/[0-9a-f-]+\?/, graphErrorResponse(404, 'NotFound')),
+    );
+    const { callRecords, index } = services(graph);
+    expect((await callRecords.recentCalls(BOB)).map((c) => c.id)).toEqual([CALL]);
+
+    await expect(callRecords.getCall(CALL)).rejects.toBeInstanceOf(CallRecordNotFoundError);
+    expect(await callRecords.recentCalls(BOB)).toEqual([]);
+    expect(await index.recent(ALICE, { since: new Date(0) })).toEqual([]);
+    expect(graph.seen).toHaveLength(2);
+  });
+
+  it('when a young cached record has been deleted, then the probe\'s 404 drops the cached record and every index entry', async () => {
+    const graph = scriptedFetch(fullRoute(record(1, '2026-11-20T11:30:00Z')));
+    const { callRecords, cache, index } = services(graph);
+    await callRecords.getCall(CALL);
+    graph.on(route('GET', /callRecords\//, graphErrorResponse(404, 'NotFound')));
+
+    await expect(callRecords.getCall(CALL)).rejects.toBeInstanceOf(CallRecordNotFoundError);
+    expect(await cache.get(CALL)).toBeUndefined();
+    expect(await index.recent(BOB, { since: new Date(0) })).toEqual([]);
+    expect(await index.recent(ALICE, { since: new Date(0) })).toEqual([]);
+  });
+
+  it('when the index was listed "in the future" (a demo clock that restarted earlier), then it is not trusted as fresh', async () => {
+    const graph = scriptedFetch(route('GET', /\/callRecords\?\$filter=/, json({ value: [] })));
+    const { callRecords, index, clock } = services(graph);
+    await index.setCoverage(BOB, { since: new Date('2026-10-01T00:00:00Z'), listedAt: new Date('2026-12-20T00:00:00Z') });
+
+    await callRecords.recentCalls(BOB);
+    expect(graph.seen).toHaveLength(1);
+    expect((await index.getCoverage(BOB))?.listedAt).toEqual(clock.now);
+  });
+
+  it('when participants_v2 leaves people out, then the call is indexed under the users of every session and segment endpoint too', async () => {
+    const endpoint = (id: string, name: string) => ({ '@odata.type': '#microsoft.graph.callRecords.participantEndpoint', associatedIdentity: { id, displayName: name } });
+    const legacy = (id: string, name: string) => ({ '@odata.type': '#microsoft.graph.callRecords.participantEndpoint', identity: { user: { id, displayName: name } } });
+    const graph = scriptedFetch(fullRoute(record(1, '2026-11-20T09:30:00Z', {
+      participants_v2: [],
+      sessions: [{ id: 's1', caller: endpoint(ALICE, 'Alice'), callee: endpoint(OWEN, 'Owen Franklin'), segments: [{ id: 'g1', caller: legacy(CAROL, 'Carol'), callee: endpoint(OWEN, 'Owen Franklin') }] }],
+    })));
+    const { callRecords, index } = services(graph);
+    await callRecords.getCall(CALL);
+
+    for (const person of [ALICE, OWEN, CAROL]) expect((await index.recent(person, { since: new Date(0) })).map((c) => c.id)).toEqual([CALL]);
   });
 });
 
@@ -332,5 +417,5 @@ describe('recent calls', () => {
 });
 
 function summaryOf(id: string, start: string) {
-  return { id, version: 1, startDateTime: start, endDateTime: start, type: 'peerToPeer', modalities: ['audio'], organizer: null, participants: null };
+  return { id, version: 1, startDateTime: start, endDateTime: start, type: 'peerToPeer', modalities: ['audio'], organizer: null, counterparts: null };
 }

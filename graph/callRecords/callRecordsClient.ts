@@ -3,14 +3,14 @@
 // costs the list API only when the index is cold.
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
 import type { CallRecordFeed, CallSummary, DateRange, FullCallRecord, NotifiedRecord, Priority, RecentCallsQuery, RequestOptions } from '../contract.js';
-import { GraphError, GraphInputError } from '../errors.js';
+import { CallRecordNotFoundError, GraphError, GraphInputError } from '../errors.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
 import type { Logger } from '../logger.js';
 import type { CallIndex, CallRecordCache, IndexCoverage } from '../ports.js';
 import { fetchFullRecord, type ExpandSupport, type FetchOutcome } from './fetchFullRecord.js';
 import { isUnsupportedQuery } from './unsupportedQuery.js';
 import { checkCallId, checkParticipantId, listCallRecords, type ListFilter } from './requests.js';
-import { indexedUserIds, participantRef, summarize } from './summarize.js';
+import { indexEntries, summarize } from './summarize.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The index key of tenant-wide coverage (not an object id, so no user's own coverage collides with it). */
@@ -25,9 +25,11 @@ export interface CallRecordsTuning {
   readonly retentionDays: number;
   /** Records per list page (Prefer: odata.maxpagesize); Graph's default of 60 when absent. */
   readonly listPageSize?: number;
+  /** Graph revises a record for a while after the call (version 2 comes 15 to 68 minutes after it): a cached copy this young is re-checked by its version. */
+  readonly revisionWindowMs: number;
 }
 
-export const DEFAULT_CALL_RECORDS_TUNING: CallRecordsTuning = { indexFreshnessMs: 60 * 60 * 1000, refreshOverlapMs: DAY_MS, retentionDays: 30 };
+export const DEFAULT_CALL_RECORDS_TUNING: CallRecordsTuning = { indexFreshnessMs: 60 * 60 * 1000, refreshOverlapMs: DAY_MS, retentionDays: 30, revisionWindowMs: 2 * 60 * 60 * 1000 };
 
 export interface CallRecordsClientDeps {
   readonly executor: GraphExecutor;
@@ -55,15 +57,19 @@ export class CallRecordsClient implements CallRecordFeed {
   async getCall(callId: string, options: RequestOptions & { readonly minVersion?: number } = {}): Promise<FullCallRecord> {
     checkCallId(callId);
     const cached = await this.deps.cache.get(callId);
-    if (cached && (options.minVersion === undefined || (cached.version ?? -1) >= options.minVersion)) return cached;
-    return (await this.fetch(callId, { priority: 'interactive', ...options })).record;
+    const current = cached && (options.minVersion === undefined || (cached.version ?? -1) >= options.minVersion) ? cached : undefined;
+    if (current && !this.mayStillChange(current)) return current;
+    // A young copy costs a $select=id,version probe; the whole record comes again only when Graph revised it.
+    return (await this.fetch(callId, { priority: 'interactive', ...options }, current)).record;
   }
 
   async recordNotified(callId: string, options: RequestOptions = {}): Promise<NotifiedRecord> {
     checkCallId(callId);
     const cached = await this.deps.cache.get(callId);
     const outcome = await this.fetch(callId, { priority: 'background', ...options }, cached);
-    return { record: outcome.record, isNewVersion: !outcome.unchanged };
+    // New to the alerts even when a person's question fetched this version first.
+    const isNewVersion = await this.deps.cache.markNotified(callId, outcome.record.version ?? -1);
+    return { record: outcome.record, isNewVersion };
   }
 
   async recentCalls(requestedUserId: string, query: RecentCallsQuery = {}): Promise<CallSummary[]> {
@@ -74,7 +80,9 @@ export class CallRecordsClient implements CallRecordFeed {
     const since = query.since && query.since > retentionStart ? query.since : retentionStart;
     const coverage = newestCovering(since, await this.deps.index.getCoverage(userId), await this.deps.index.getCoverage(EVERY_USER));
     const covers = coverage !== undefined && coverage.since <= since;
-    const fresh = covers && now.getTime() - coverage.listedAt.getTime() <= this.deps.tuning.indexFreshnessMs;
+    // A listing "in the future" (a demo clock that restarted earlier) is not fresh: it would stay so forever.
+    const age = covers ? now.getTime() - coverage.listedAt.getTime() : Number.NaN;
+    const fresh = age >= 0 && age <= this.deps.tuning.indexFreshnessMs;
     if (!fresh) {
       // A stale index only needs the calls since its last listing (with overlap), not 30 days again.
       const listSince = covers ? new Date(Math.max(since.getTime(), coverage.listedAt.getTime() - this.deps.tuning.refreshOverlapMs)) : since;
@@ -120,6 +128,14 @@ export class CallRecordsClient implements CallRecordFeed {
         if (!outcome.unchanged) await this.ingest(outcome.record);
         return outcome;
       })
+      .catch(async (error: unknown) => {
+        // Deleted, or past retention: an index entry left behind would cost a GET at every question.
+        if (error instanceof CallRecordNotFoundError) {
+          // The caller still learns of the 404, not of a store hiccup while tidying up.
+          await this.forget(callId).catch((storeError: unknown) => this.deps.logger.warn({ callId, error: (storeError as Error).name }, 'Could not drop a call record Graph no longer has'));
+        }
+        throw error;
+      })
       .finally(() => {
         if (this.inFlight.get(callId)?.work === work) this.inFlight.delete(callId);
       });
@@ -129,14 +145,23 @@ export class CallRecordsClient implements CallRecordFeed {
 
   private async ingest(record: FullCallRecord): Promise<void> {
     await this.deps.cache.put(record);
-    const participants = record.participants_v2.map(participantRef).filter((p) => p !== null);
-    const summary = summarize(record, participants);
-    for (const userId of indexedUserIds(summary)) await this.deps.index.upsert(userId, [summary]);
+    for (const [userId, summary] of indexEntries(record)) await this.deps.index.upsert(userId, [summary]);
+  }
+
+  private async forget(callId: string): Promise<void> {
+    await this.deps.cache.remove(callId);
+    const entries = await this.deps.index.removeCall(callId);
+    this.deps.logger.info({ callId, entries }, 'Graph no longer has the call record; dropped it from the cache and the index');
+  }
+
+  private mayStillChange(record: FullCallRecord): boolean {
+    const ended = Date.parse(record.endDateTime ?? record.startDateTime ?? '');
+    return !Number.isNaN(ended) && this.deps.now().getTime() - ended < this.deps.tuning.revisionWindowMs;
   }
 
   /** Files list entries under the listed user (known to have taken part) and the organizer. */
   private async ingestListEntries(entries: readonly ListEntry[], listedUser: string | undefined): Promise<CallSummary[]> {
-    const summaries = entries.filter((e) => typeof e.id === 'string' && typeof e.startDateTime === 'string').map((e) => summarize(e, null));
+    const summaries = entries.filter((e) => typeof e.id === 'string' && typeof e.startDateTime === 'string').map((e) => summarize(e));
     if (listedUser !== undefined && summaries.length > 0) {
       const oldest = new Date(Math.min(...summaries.map((s) => Date.parse(s.startDateTime))));
       const known = new Map((await this.deps.index.recent(listedUser, { since: oldest })).map((s) => [s.id, s.version ?? -1]));

@@ -45,4 +45,13 @@ export class MemoryCallIndex implements CallIndex {
     }
     return removed;
   }
+
+  async removeCall(callId: string): Promise<number> {
+    let removed = 0;
+    for (const [userId, rows] of this.calls) {
+      if (rows.delete(callId)) removed++;
+      if (rows.size === 0) this.calls.delete(userId);
+    }
+    return removed;
+  }
 }

@@ -4,6 +4,7 @@ import type { CallRecordCache } from '../ports.js';
 /** CallRecordCache in process memory: for tests and single-process tools. Copies in and out, like a real store. */
 export class MemoryCallRecordCache implements CallRecordCache {
   private readonly records = new Map<string, FullCallRecord>();
+  private readonly notified = new Map<string, number>();
 
   async get(callId: string): Promise<FullCallRecord | undefined> {
     const record = this.records.get(callId);
@@ -18,6 +19,14 @@ export class MemoryCallRecordCache implements CallRecordCache {
 
   async remove(callId: string): Promise<void> {
     this.records.delete(callId);
+    this.notified.delete(callId);
+  }
+
+  async markNotified(callId: string, version: number): Promise<boolean> {
+    if (!this.records.has(callId)) return true;
+    if ((this.notified.get(callId) ?? Number.NEGATIVE_INFINITY) >= version) return false;
+    this.notified.set(callId, version);
+    return true;
   }
 
   async pruneStartedBefore(cutoff: Date): Promise<number> {
@@ -25,6 +34,7 @@ export class MemoryCallRecordCache implements CallRecordCache {
     for (const [id, record] of this.records) {
       if (record.startDateTime !== undefined && Date.parse(record.startDateTime) < cutoff.getTime()) {
         this.records.delete(id);
+        this.notified.delete(id);
         removed++;
       }
     }

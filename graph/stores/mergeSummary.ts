@@ -2,7 +2,7 @@ import type { CallSummary } from '../contract.js';
 
 /**
  * The index's rule for two summaries of the same call: the higher version wins; at the same
- * version the incoming one wins but keeps participants only the stored one knew (a list entry
+ * version the incoming one wins but keeps counterparts only the stored one knew (a list entry
  * carries none). Exported so every CallIndex implementation applies the same rule.
  */
 export function mergeSummary(stored: CallSummary | undefined, incoming: CallSummary): CallSummary {
@@ -11,7 +11,16 @@ export function mergeSummary(stored: CallSummary | undefined, incoming: CallSumm
   const incomingVersion = incoming.version ?? -1;
   if (incomingVersion < storedVersion) return stored;
   if (incomingVersion > storedVersion) return incoming;
-  return incoming.participants === null && stored.participants !== null ? { ...incoming, participants: stored.participants } : incoming;
+  return incoming.counterparts === null && stored.counterparts !== null ? { ...incoming, counterparts: stored.counterparts } : incoming;
+}
+
+/**
+ * A stored row as the current CallSummary: rows written before counterparts existed carried the
+ * whole participant list, which is dropped (unknown until the record is fetched again).
+ */
+export function readSummary(json: string): CallSummary {
+  const { participants: _legacy, ...row } = JSON.parse(json) as CallSummary & { participants?: unknown };
+  return { ...row, counterparts: row.counterparts ?? null };
 }
 
 /** Newest first by start time; ties broken by id so every store orders the same way. */

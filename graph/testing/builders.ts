@@ -15,7 +15,7 @@ export function aCallSummary(overrides: Partial<CallSummary> = {}): CallSummary 
     type: 'peerToPeer',
     modalities: ['audio'],
     organizer: aParticipant(),
-    participants: [aParticipant(), aParticipant({ id: 'b1a5e3c0-0000-0000-0000-00000000b0b0', displayName: 'Bob Kelly' })],
+    counterparts: { people: [aParticipant({ id: 'b1a5e3c0-0000-0000-0000-00000000b0b0', displayName: 'Bob Kelly' })], total: 1 },
     ...overrides,
   };
 }

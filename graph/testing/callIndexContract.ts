@@ -2,7 +2,8 @@
 //   describeCallIndexContract('SQLite', async () => ({ subject: openIndex(), close: () => db.close() }));
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallIndex } from '../ports.js';
-import { aCallSummary, aParticipant } from './builders.js';
+import { indexEntries, MAX_COUNTERPARTS } from '../callRecords/summarize.js';
+import { aCallSummary, aFullCallRecord, aParticipant } from './builders.js';
 
 export interface ContractSubject<T> {
   readonly subject: T;
@@ -11,6 +12,8 @@ export interface ContractSubject<T> {
 
 const ALICE = 'a11ce000-0000-4000-8000-000000000001';
 const BOB = 'b0b00000-0000-4000-8000-000000000002';
+/** A row must fit an Azure Tables string property (64 KiB) many times over, whatever the meeting size. */
+const MAX_ROW_BYTES = 8 * 1024;
 const day = (n: number): string => `2026-11-${String(n).padStart(2, '0')}T10:00:00Z`;
 
 export function describeCallIndexContract(name: string, open: () => Promise<ContractSubject<CallIndex>> | ContractSubject<CallIndex>): void {
@@ -29,7 +32,7 @@ export function describeCallIndexContract(name: string, open: () => Promise<Cont
     it('when calls are upserted, then recent returns them newest first with every field intact', async () => {
       const older = aCallSummary({ id: 'call-1', startDateTime: day(1), endDateTime: day(1) });
       const newer = aCallSummary({ id: 'call-2', startDateTime: day(3), endDateTime: day(3), modalities: ['audio', 'video'], type: 'groupCall' });
-      const middle = aCallSummary({ id: 'call-3', startDateTime: day(2), endDateTime: day(2), organizer: null, participants: null, version: null });
+      const middle = aCallSummary({ id: 'call-3', startDateTime: day(2), endDateTime: day(2), organizer: null, counterparts: null, version: null });
       await index.upsert(ALICE, [older, newer]);
       await index.upsert(ALICE, [middle]);
 
@@ -64,12 +67,39 @@ export function describeCallIndexContract(name: string, open: () => Promise<Cont
       expect(calls[0]).toMatchObject({ version: 3, endDateTime: day(3) });
     });
 
-    it('when a list entry without participants arrives at the same version, then the known participants are kept', async () => {
-      const participants = [aParticipant({ id: ALICE, displayName: 'Alice' }), aParticipant({ id: '+15550100', displayName: null, kind: 'phone' })];
-      await index.upsert(ALICE, [aCallSummary({ id: 'c', version: 2, participants })]);
-      await index.upsert(ALICE, [aCallSummary({ id: 'c', version: 2, participants: null })]);
+    it('when a list entry without participants arrives at the same version, then the known counterparts are kept', async () => {
+      const counterparts = { people: [aParticipant({ id: BOB, displayName: 'Bob' }), aParticipant({ id: '+15550100', displayName: null, kind: 'phone' })], total: 2 };
+      await index.upsert(ALICE, [aCallSummary({ id: 'c', version: 2, counterparts })]);
+      await index.upsert(ALICE, [aCallSummary({ id: 'c', version: 2, counterparts: null })]);
 
-      expect((await index.recent(ALICE, { since: new Date(0) }))[0]?.participants).toEqual(participants);
+      expect((await index.recent(ALICE, { since: new Date(0) }))[0]?.counterparts).toEqual(counterparts);
+    });
+
+    it('when everyone in a 1,000-person meeting is indexed, then each person\'s row stays small and reads back', async () => {
+      const record = aFullCallRecord({ id: 'town-hall', type: 'groupCall' }, { sessionCount: 1, participantCount: 1000 });
+      const entries = indexEntries(record);
+      expect(entries.size).toBe(1000);
+      for (const [user, summary] of entries) await index.upsert(user, [summary]);
+
+      const users = [...entries.keys()];
+      for (const user of [users[0]!, users[500]!, users[999]!]) {
+        const [row] = await index.recent(user, { since: new Date(0) });
+        expect(row?.id).toBe('town-hall');
+        expect(Buffer.byteLength(JSON.stringify(row))).toBeLessThan(MAX_ROW_BYTES);
+        expect(row?.counterparts?.people).toHaveLength(MAX_COUNTERPARTS);
+        expect(row?.counterparts?.people.map((p) => p.id)).not.toContain(user);
+        expect(row?.counterparts?.total).toBe(999);
+      }
+    }, 60_000);
+
+    it('when a call is removed, then it is gone for every user and only that call goes', async () => {
+      await index.upsert(ALICE, [aCallSummary({ id: 'gone' }), aCallSummary({ id: 'kept' })]);
+      await index.upsert(BOB, [aCallSummary({ id: 'gone' })]);
+
+      expect(await index.removeCall('gone')).toBe(2);
+      expect(await index.removeCall('never-indexed')).toBe(0);
+      expect((await index.recent(ALICE, { since: new Date(0) })).map((c) => c.id)).toEqual(['kept']);
+      expect(await index.recent(BOB, { since: new Date(0) })).toEqual([]);
     });
 
     it('when coverage is set, then it reads back; a user never listed has none', async () => {

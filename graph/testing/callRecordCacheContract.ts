@@ -53,6 +53,28 @@ export function describeCallRecordCacheContract(name: string, open: () => Promis
       expect(await cache.get('c')).toBeUndefined();
     });
 
+    it('when a version is marked notified, then only the first mark is news; a newer put version is news again and a put of the same keeps the mark', async () => {
+      await cache.put(aFullCallRecord({ id: 'c', version: 1 }));
+      expect(await cache.markNotified('c', 1)).toBe(true);
+      expect(await cache.markNotified('c', 1)).toBe(false);
+      await cache.put(aFullCallRecord({ id: 'c', version: 1 }));
+      expect(await cache.markNotified('c', 1)).toBe(false);
+
+      await cache.put(aFullCallRecord({ id: 'c', version: 2 }));
+      expect(await cache.markNotified('c', 2)).toBe(true);
+      expect(await cache.markNotified('c', 1)).toBe(false);
+      expect(await cache.get('c')).toMatchObject({ id: 'c', version: 2 });
+    });
+
+    it('when a record is not stored, or was removed, then a mark is news (a repeat beats a missed alert)', async () => {
+      expect(await cache.markNotified('never-stored', 1)).toBe(true);
+      await cache.put(aFullCallRecord({ id: 'c', version: 1 }));
+      await cache.markNotified('c', 1);
+      await cache.remove('c');
+      await cache.put(aFullCallRecord({ id: 'c', version: 1 }));
+      expect(await cache.markNotified('c', 1)).toBe(true);
+    });
+
     it('when pruned, then records of calls that started before the cutoff are gone and counted', async () => {
       await cache.put(aFullCallRecord({ id: 'old', startDateTime: '2026-10-01T10:00:00Z' }));
       await cache.put(aFullCallRecord({ id: 'new', startDateTime: '2026-11-01T10:00:00Z' }));

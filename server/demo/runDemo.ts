@@ -6,6 +6,7 @@ import { ensureTabBuilt } from '../http/tabBuild.js';
 import { loadDemoPeople } from './demoPeople.js';
 import { startEmulatorProcess } from './emulatorProcess.js';
 import { playgroundConfig } from './playgroundConfig.js';
+import { demoDataSetStore } from './dataSetStore.js';
 import { clockStartForRecords } from './recordsClock.js';
 import { startPlayground } from './playgroundProcess.js';
 import { startServerProcess } from './serverProcess.js';
@@ -53,7 +54,9 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
     void emulator.process.exited.then(() => shutdown('the Graph emulator exited', 1));
 
     await ensureTabBuilt(cwd, print);
-    const server = await startServerProcess(config, emulator.certPath, clockStart ? { clockStart: new Date(Date.now() + clockOffset) } : {});
+    // Each data set its own store: calls indexed from another records folder or seed never show.
+    const store = demoDataSetStore(config.store, demo, cwd);
+    const server = await startServerProcess({ ...config, store }, emulator.certPath, clockStart ? { clockStart: new Date(Date.now() + clockOffset) } : {});
     running.push({ name: 'the server', stop: () => server.stop() });
     void server.exited.then(() => shutdown('the server exited', 1));
     const serverUrl = `http://localhost:${server.port}`;
@@ -66,6 +69,7 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
       ...(emulator.demoUserId ? [`  Sign in:        ${serverUrl}/tab/?as=${encodeURIComponent(emulator.demoUserId)}#/calls (as the demo user; any user: ${serverUrl}/tab/#/signin)`] : [`  Sign in:        ${serverUrl}/tab/#/signin`]),
       `  Graph emulator: ${emulator.baseUrl} (certificate ${emulator.certPath})`,
     ];
+    if (store.kind === 'sqlite') lines.push(`  Store:          ${store.path} (this data set's own${demo.recordsDir ? '' : ', emptied at each start'})`);
     if (clockStart) lines.push(`  Demo clock:     starts at ${clockStart.toISOString()}, just after the newest served record, so it counts as recent.`);
     if (demo.playground && emulator.demoUserId) {
       const people = await loadDemoPeople(emulator, emulator.demoUserId);

@@ -3,7 +3,7 @@
 // (dozens of sessions, hundreds of participants) exceeds the first and, raw, can near the second.
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { odata } from '@azure/data-tables';
-import { compareNewestFirst, mergeSummary, type CallIndex, type CallRecordCache, type CallSummary, type FullCallRecord, type IndexCoverage, type RecentRange } from '../../../graph/index.js';
+import { compareNewestFirst, mergeSummary, readSummary, type CallIndex, type CallRecordCache, type CallSummary, type FullCallRecord, type IndexCoverage, type RecentRange } from '../../../graph/index.js';
 import { deleteAll, getOrUndefined, isStatus, listAll, tableKey, writeWithRetry, type AzureTables, type Entity, type StoredEntity } from './tables.js';
 
 const PART_BYTES = 60 * 1024;
@@ -42,8 +42,11 @@ export function azureCallRecordCache(tables: AzureTables): CallRecordCache {
       const version = record.version ?? -1;
       const started = startedMs(record.startDateTime);
       const entity: Entity = { partitionKey: tableKey(record.id), rowKey: SINGLE_ROW, version, ...(started === undefined ? {} : { startedAtMs: started }), ...packRecord(record) };
-      // Keep the newer version when an older fetch finishes last.
-      await writeWithRetry(await table(), entity.partitionKey, SINGLE_ROW, (stored) => (stored && Number(stored.version) > version ? undefined : entity));
+      // Keep the newer version when an older fetch finishes last, and the alerts' note of what they were told.
+      await writeWithRetry(await table(), entity.partitionKey, SINGLE_ROW, (stored) => {
+        if (stored && Number(stored.version) > version) return undefined;
+        return stored?.notifiedVersion === undefined ? entity : { ...entity, notifiedVersion: stored.notifiedVersion };
+      });
     },
     async remove(callId: string) {
       try {
@@ -56,6 +59,21 @@ export function azureCallRecordCache(tables: AzureTables): CallRecordCache {
       const client = await table();
       return deleteAll(client, await listAll(client, odata`startedAtMs lt ${cutoff.getTime()}`));
     },
+    async markNotified(callId: string, version: number) {
+      const client = await table();
+      for (let attempt = 1; ; attempt++) {
+        const stored = await getOrUndefined(client, tableKey(callId), SINGLE_ROW);
+        if (!stored) return true;
+        if (stored.notifiedVersion !== undefined && Number(stored.notifiedVersion) >= version) return false;
+        try {
+          // Merge: only the note changes, the record's parts are not sent again.
+          await client.updateEntity({ partitionKey: tableKey(callId), rowKey: SINGLE_ROW, notifiedVersion: version }, 'Merge', { etag: stored.etag });
+          return true;
+        } catch (error) {
+          if (!(isStatus(error, 412) || isStatus(error, 404)) || attempt >= 5) throw error;
+        }
+      }
+    },
   };
 }
 
@@ -64,21 +82,30 @@ const COVERAGE_ROW = 'coverage';
 export function azureCallIndex(tables: AzureTables): CallIndex {
   const calls = () => tables.table('callIndex');
   const coverage = () => tables.table('callIndexCoverage');
+  // The same entries keyed the other way (partition: call id; row: user id), so a call Graph no
+  // longer has is dropped for its users without scanning every user's partition.
+  const byCall = () => tables.table('callIndexByCall');
   return {
     async upsert(userId: string, summaries: readonly CallSummary[]) {
       const client = await calls();
       for (const summary of summaries) {
+        let needsByCall = false;
+        let startedAtMs = 0;
         await writeWithRetry(client, tableKey(userId), tableKey(summary.id), (stored) => {
-          const merged = mergeSummary(stored ? (JSON.parse(String(stored.summary)) as CallSummary) : undefined, summary);
-          return { partitionKey: tableKey(userId), rowKey: tableKey(summary.id), startedAtMs: Date.parse(merged.startDateTime), summary: JSON.stringify(merged) };
+          const merged = mergeSummary(stored ? readSummary(String(stored.summary)) : undefined, summary);
+          // Rows written before the by-call copy existed get theirs on their next upsert.
+          needsByCall = stored?.byCall !== true;
+          startedAtMs = Date.parse(merged.startDateTime);
+          return { partitionKey: tableKey(userId), rowKey: tableKey(summary.id), startedAtMs, summary: JSON.stringify(merged), byCall: true };
         });
+        if (needsByCall) await (await byCall()).upsertEntity({ partitionKey: tableKey(summary.id), rowKey: tableKey(userId), startedAtMs }, 'Replace');
       }
     },
     async recent(userId: string, range: RecentRange) {
       const until = range.until?.getTime() ?? Number.MAX_SAFE_INTEGER;
       const rows = await listAll(await calls(), odata`PartitionKey eq ${tableKey(userId)} and startedAtMs ge ${range.since.getTime()} and startedAtMs lt ${until}`);
       // Tables return rows in key order; the port promises newest first.
-      const sorted = rows.map((row) => JSON.parse(String(row.summary)) as CallSummary).sort(compareNewestFirst);
+      const sorted = rows.map((row) => readSummary(String(row.summary))).sort(compareNewestFirst);
       return range.limit === undefined ? sorted : sorted.slice(0, range.limit);
     },
     async getCoverage(userId: string): Promise<IndexCoverage | undefined> {
@@ -90,7 +117,26 @@ export function azureCallIndex(tables: AzureTables): CallIndex {
     },
     async pruneStartedBefore(cutoff: Date) {
       const client = await calls();
-      return deleteAll(client, await listAll(client, odata`startedAtMs lt ${cutoff.getTime()}`));
+      const removed = await deleteAll(client, await listAll(client, odata`startedAtMs lt ${cutoff.getTime()}`));
+      const reverse = await byCall();
+      await deleteAll(reverse, await listAll(reverse, odata`startedAtMs lt ${cutoff.getTime()}`));
+      return removed;
+    },
+    async removeCall(callId: string) {
+      const reverse = await byCall();
+      const users = await listAll(reverse, odata`PartitionKey eq ${tableKey(callId)}`);
+      const client = await calls();
+      let removed = 0;
+      for (const user of users) {
+        try {
+          await client.deleteEntity(user.rowKey ?? '', tableKey(callId));
+          removed++;
+        } catch (error) {
+          if (!isStatus(error, 404)) throw error;
+        }
+      }
+      await deleteAll(reverse, users);
+      return removed;
     },
   };
 }

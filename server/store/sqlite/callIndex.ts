@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { mergeSummary, type CallIndex, type CallSummary, type IndexCoverage, type RecentRange } from '../../../graph/index.js';
+import { mergeSummary, readSummary, type CallIndex, type CallSummary, type IndexCoverage, type RecentRange } from '../../../graph/index.js';
 
 export function sqliteCallIndex(db: Database): CallIndex {
   const select = db.prepare('SELECT summary FROM call_index WHERE partition_key = ? AND row_key = ?').pluck();
@@ -20,12 +20,13 @@ export function sqliteCallIndex(db: Database): CallIndex {
      ON CONFLICT (partition_key, row_key) DO UPDATE SET since = excluded.since, listed_at = excluded.listed_at`,
   );
   const prune = db.prepare('DELETE FROM call_index WHERE started_at_ms < ?');
+  const removeCall = db.prepare('DELETE FROM call_index WHERE row_key = ?');
 
   // Read-merge-write in one transaction so concurrent upserts cannot lose a newer version.
   const upsert = db.transaction((userId: string, calls: readonly CallSummary[]) => {
     for (const call of calls) {
       const json = select.get(userId, call.id) as string | undefined;
-      const merged = mergeSummary(json === undefined ? undefined : (JSON.parse(json) as CallSummary), call);
+      const merged = mergeSummary(json === undefined ? undefined : readSummary(json), call);
       write.run(userId, call.id, Date.parse(merged.startDateTime), JSON.stringify(merged));
     }
   });
@@ -36,7 +37,7 @@ export function sqliteCallIndex(db: Database): CallIndex {
     },
     async recent(userId: string, range: RecentRange) {
       const rows = recent.all(userId, range.since.getTime(), range.until?.getTime() ?? Number.MAX_SAFE_INTEGER, range.limit ?? -1) as string[];
-      return rows.map((json) => JSON.parse(json) as CallSummary);
+      return rows.map(readSummary);
     },
     async getCoverage(userId: string): Promise<IndexCoverage | undefined> {
       const row = getCoverage.get(userId) as { since: string; listed_at: string } | undefined;
@@ -47,6 +48,9 @@ export function sqliteCallIndex(db: Database): CallIndex {
     },
     async pruneStartedBefore(cutoff: Date) {
       return prune.run(cutoff.getTime()).changes;
+    },
+    async removeCall(callId: string) {
+      return removeCall.run(callId).changes;
     },
   };
 }

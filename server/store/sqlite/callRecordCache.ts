@@ -11,6 +11,10 @@ export function sqliteCallRecordCache(db: Database): CallRecordCache {
   const get = db.prepare("SELECT record FROM call_records WHERE partition_key = ? AND row_key = ''").pluck();
   const remove = db.prepare("DELETE FROM call_records WHERE partition_key = ? AND row_key = ''");
   const prune = db.prepare('DELETE FROM call_records WHERE started_at_ms < ?');
+  const markNotified = db.prepare(
+    "UPDATE call_records SET notified_version = ? WHERE partition_key = ? AND row_key = '' AND (notified_version IS NULL OR notified_version < ?)",
+  );
+  const notifiedAtLeast = db.prepare("SELECT 1 FROM call_records WHERE partition_key = ? AND row_key = '' AND notified_version >= ?").pluck();
   return {
     async get(callId: string) {
       const json = get.get(callId) as string | undefined;
@@ -25,6 +29,10 @@ export function sqliteCallRecordCache(db: Database): CallRecordCache {
     },
     async pruneStartedBefore(cutoff: Date) {
       return prune.run(cutoff.getTime()).changes;
+    },
+    async markNotified(callId: string, version: number) {
+      // No row updated: either a mark as high exists (a repeat) or the record is not stored (news).
+      return markNotified.run(version, callId, version).changes === 1 || notifiedAtLeast.get(callId, version) === undefined;
     },
   };
 }

@@ -61,6 +61,17 @@ describe('sqlite store', () => {
     expect(await store.bot.feedback.tally('t')).toEqual([{ causeCode: 'vpn', helpful: 1, notHelpful: 1 }]);
   });
 
+  it('when an index row from before counterparts holds the whole participant list, then it reads back without it, as not yet known', async () => {
+    const store = createSqliteStore({ path: ':memory:', now });
+    cleanups.push(store.close);
+    const legacy = { id: 'c1', version: 1, startDateTime: '2026-11-20T09:00:00Z', endDateTime: '2026-11-20T09:30:00Z', type: 'groupCall', modalities: ['audio'], organizer: null, participants: [{ id: 'u', displayName: 'U', kind: 'user' }] };
+    store.db.prepare('INSERT INTO call_index (partition_key, row_key, started_at_ms, summary) VALUES (?, ?, ?, ?)').run('u', 'c1', Date.parse(legacy.startDateTime), JSON.stringify(legacy));
+
+    const [row] = await store.graph.index.recent('u', { since: new Date(0) });
+    expect(row).toMatchObject({ id: 'c1', counterparts: null });
+    expect(row).not.toHaveProperty('participants');
+  });
+
   it('when an unknown alert mode arrives, then set rejects it with a message naming the mode', async () => {
     const store = createSqliteStore({ path: ':memory:', now });
     cleanups.push(store.close);

@@ -92,6 +92,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: 'graph stores: the version the alerts were told of per record, and the index by call (to drop a call Graph no longer has)',
+    sql: `
+      ALTER TABLE call_records ADD COLUMN notified_version INTEGER;
+      CREATE INDEX call_index_call ON call_index (row_key);
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */
