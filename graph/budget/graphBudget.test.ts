@@ -367,7 +367,7 @@ describe('GraphBudget with a shared ledger', () => {
 
   it('when two instances share one ledger, then together they admit no more than one bucket\'s limit per window', async () => {
     const ledger = new MemoryBudgetLedger();
-    const budgets = [0, 1].map(() => new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger, tenantId: 'tenant-a' } }));
+    const budgets = [0, 1].map(() => new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger, appId: 'app', tenantId: 'tenant-a' } }));
     const { admitted } = storm(budgets, 5);
 
     await vi.advanceTimersByTimeAsync(0);
@@ -389,7 +389,7 @@ describe('GraphBudget with a shared ledger', () => {
   it('when budgets of two tenants share a ledger, then the per-app bucket across tenants holds them both while each tenant\'s own buckets have room', async () => {
     const ledger = new MemoryBudgetLedger();
     const limits = { callRecordsApp: { limit: 6, windowMs: 20_000 }, listCallRecords: { limit: 5, windowMs: 20_000 } };
-    const budgets = ['tenant-a', 'tenant-b'].map((tenantId) => new GraphBudget(now, { limits, backgroundShare: 1, shared: { ledger, tenantId } }));
+    const budgets = ['tenant-a', 'tenant-b'].map((tenantId) => new GraphBudget(now, { limits, backgroundShare: 1, shared: { ledger, appId: 'app', tenantId } }));
     const { admitted } = storm(budgets, 5);
 
     await vi.advanceTimersByTimeAsync(0);
@@ -399,7 +399,7 @@ describe('GraphBudget with a shared ledger', () => {
 
   it('when background work of two instances fills its share of the shared bucket, then a person on either instance still gets in', async () => {
     const ledger = new MemoryBudgetLedger();
-    const budgets = [0, 1].map(() => new GraphBudget(now, { limits: { listCallRecords: { limit: 10, windowMs: 20_000 } }, backgroundShare: 0.8, shared: { ledger, tenantId: 't' } }));
+    const budgets = [0, 1].map(() => new GraphBudget(now, { limits: { listCallRecords: { limit: 10, windowMs: 20_000 } }, backgroundShare: 0.8, shared: { ledger, appId: 'app', tenantId: 't' } }));
     const { admitted } = storm(budgets, 8);
     await vi.advanceTimersByTimeAsync(0);
     expect(admitted[0]! + admitted[1]!).toBe(8);
@@ -412,7 +412,7 @@ describe('GraphBudget with a shared ledger', () => {
 
   it('when the ledger cannot be reached, then requests go on the instance\'s own budget and the failures are counted', async () => {
     const failing = { reserve: () => Promise.reject(new Error('storage down')) };
-    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: failing, tenantId: 't' } });
+    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: failing, appId: 'app', tenantId: 't' } });
     const { admitted } = storm([budget], 7);
 
     await vi.advanceTimersByTimeAsync(0);
@@ -423,7 +423,7 @@ describe('GraphBudget with a shared ledger', () => {
   it('when a request is aborted while the ledger is asked, then it rejects and its slot is not handed to anyone', async () => {
     let answer: (value: { granted: true }) => void = () => undefined;
     const slow = { reserve: () => new Promise<{ granted: true }>((resolve) => (answer = resolve)) };
-    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: slow, tenantId: 't' } });
+    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: slow, appId: 'app', tenantId: 't' } });
     const controller = new AbortController();
     const waiting = budget.acquire(buckets.list(), 'interactive', controller.signal);
     await vi.advanceTimersByTimeAsync(0);

@@ -27,9 +27,10 @@ export interface BudgetOptions {
   readonly countStep?: () => void;
   /**
    * Graph's limits shared with other budgets of the same app: every request is recorded in the
-   * ledger before it goes. Buckets per tenant are keyed with `tenantId`, per-app ones without.
+   * ledger before it goes. Ledger keys are `appId|tenantId|bucket`, and `appId|*|bucket` for the
+   * buckets Graph counts per app across tenants.
    */
-  readonly shared?: { readonly ledger: BudgetLedger; readonly tenantId: string };
+  readonly shared?: { readonly ledger: BudgetLedger; readonly appId: string; readonly tenantId: string };
   /** Runs `callback` after `delayMs` on the budget's clock; returns a cancel. Default setTimeout (tests pass a manual clock's). */
   readonly setTimer?: (callback: () => void, delayMs: number) => () => void;
 }
@@ -233,7 +234,7 @@ export class GraphBudget {
         throttledKeys: new Map(),
         needed: 0,
         parked: new IndexedHeap<Waiter>(inLineBefore, this.countStep),
-        ledgerKey: isAppWideBucket(ref.kind) ? `app|${key}` : `${this.shared?.tenantId ?? ''}|${key}`,
+        ledgerKey: `${this.shared?.appId ?? ''}|${isAppWideBucket(ref.kind) ? '*' : (this.shared?.tenantId ?? '')}|${key}`,
         ledgerUntil: { interactive: 0, background: 0 },
       });
     }

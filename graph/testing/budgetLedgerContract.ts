@@ -1,5 +1,6 @@
 // The behaviour every BudgetLedger implementation must have. `open` returns two handles on one
-// shared ledger, as two server instances would hold (each with its own caches), e.g.:
+// shared ledger, as two server instances would hold (each with its own caches). Keys are
+// `appId|tenantId|bucket` (graph/budget/graphBudget.ts). E.g.:
 //   describeBudgetLedgerContract('in-process', () => { const l = new MemoryBudgetLedger(); return { first: l, second: l }; });
 import { describe, expect, it } from 'vitest';
 import type { BudgetLedger, LedgerBucket } from '../budget/budgetLedger.js';
@@ -15,8 +16,8 @@ const WINDOW = 20_000;
 /** When a slot taken at T0 has stopped counting, by the default timing's rules. */
 const FREED = T0 + DEFAULT_LEDGER_TIMING.sliceMs + WINDOW + DEFAULT_LEDGER_TIMING.slackMs;
 
-const list = (limit = 4): LedgerBucket => ({ key: 'tenant-a|listCallRecords', limit, windowMs: WINDOW });
-const app = (limit = 100): LedgerBucket => ({ key: 'app|callRecordsApp', limit, windowMs: WINDOW });
+const list = (limit = 4): LedgerBucket => ({ key: 'app-1|tenant-a|listCallRecords', limit, windowMs: WINDOW });
+const app = (limit = 100): LedgerBucket => ({ key: 'app-1|*|callRecordsApp', limit, windowMs: WINDOW });
 
 export function describeBudgetLedgerContract(name: string, open: () => Promise<SharedLedgerHandles> | SharedLedgerHandles): void {
   describe(`BudgetLedger contract: ${name}`, () => {
@@ -26,7 +27,7 @@ export function describeBudgetLedgerContract(name: string, open: () => Promise<S
       const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? first : second).reserve({ buckets: [app(), list()], count: 1, at })));
 
       expect(answers.filter((a) => a.granted)).toHaveLength(4);
-      for (const denied of answers.filter((a) => !a.granted)) expect(denied).toEqual({ granted: false, key: 'tenant-a|listCallRecords', retryAt: new Date(FREED) });
+      for (const denied of answers.filter((a) => !a.granted)) expect(denied).toEqual({ granted: false, key: 'app-1|tenant-a|listCallRecords', retryAt: new Date(FREED) });
     });
 
     it('when the window has passed since the slots were taken, then there is room again, and not a moment before', async () => {
@@ -42,7 +43,7 @@ export function describeBudgetLedgerContract(name: string, open: () => Promise<S
       for (let i = 0; i < 4; i++) await first.reserve({ buckets: [list()], count: 1, at: new Date(T0) });
       for (let i = 0; i < 5; i++) expect((await second.reserve({ buckets: [app(5), list()], count: 1, at: new Date(T0 + 100) })).granted).toBe(false);
 
-      const others = { key: 'tenant-b|listCallRecords', limit: 40, windowMs: WINDOW };
+      const others = { key: 'app-1|tenant-b|listCallRecords', limit: 40, windowMs: WINDOW };
       for (let i = 0; i < 5; i++) expect(await first.reserve({ buckets: [app(5), others], count: 1, at: new Date(T0 + 200) })).toEqual({ granted: true });
     });
 
