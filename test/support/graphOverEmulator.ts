@@ -4,7 +4,7 @@ import { createGraphServices, MemoryCallIndex, MemoryCallRecordCache, type Graph
 import { recordingLogger } from '../../graph/testing/index.js';
 import type { EmulatorHandle } from './emulator.js';
 
-export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<Pick<GraphServicesOptions, 'budget' | 'tuning' | 'now'>> = {}) {
+export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<Pick<GraphServicesOptions, 'budget' | 'tuning' | 'now' | 'ledger'>> = {}) {
   const cache = new MemoryCallRecordCache();
   const index = new MemoryCallIndex();
   const logger = recordingLogger();
@@ -22,6 +22,7 @@ export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<P
     index,
     ...(overrides.budget && { budget: overrides.budget }),
     ...(overrides.tuning && { tuning: overrides.tuning }),
+    ...(overrides.ledger && { ledger: overrides.ledger }),
   });
   return { ...services, cache, index, logger };
 }
