@@ -35,7 +35,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   try {
     const tls = await ensureCertificate(dir);
     const lines = await new Promise<string[]>((resolve, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, dir], { env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certPath }, execArgv: ['--import', 'tsx'] });
+      const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, dir], { env: { NODE_EXTRA_CA_CERTS: tls.certPath }, execArgv: ['--import', 'tsx'] });
       child.once('message', (message) => resolve(message as string[]));
       child.once('error', reject);
       child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the measuring process exited with ${code}`))));
