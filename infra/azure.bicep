@@ -45,6 +45,7 @@ var insightsName = '${baseName}-insights'
 var alertsQueueName = 'calldoctor-alerts'
 var hostName = '${webAppName}.azurewebsites.net'
 var tableNames = [
+  'budget'
   'alertPreferences'
   'botState'
   'callIndex'
