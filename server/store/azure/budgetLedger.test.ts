@@ -33,4 +33,22 @@ describe('Azure Tables budget ledger', () => {
 
     expect(answers.filter((a) => a.granted)).toHaveLength(40);
   });
+
+  it('when a per-record bucket has not been written for an hour, then a later reservation sweeps its row and keeps the live ones', async () => {
+    const name = `l${++prefix}x`;
+    const tables = new AzureTables(azurite.connectionString, name);
+    const ledger = new AzureBudgetLedger(tables);
+    const start = Date.parse('2026-11-20T10:00:00Z');
+    const bucket = (key: string) => ({ key: `app|t|${key}`, limit: 40, windowMs: 20_000 });
+    await ledger.reserve({ buckets: [bucket('callRecord:old')], count: 1, at: new Date(start) });
+    await new AzureBudgetLedger(tables).reserve({ buckets: [bucket('callRecord:new')], count: 1, at: new Date(start + 2 * 60 * 60_000) });
+
+    const table = await tables.table('budget');
+    const rows = async () => {
+      const keys: string[] = [];
+      for await (const row of table.listEntities()) keys.push(row.rowKey!);
+      return keys;
+    };
+    await expect.poll(rows, { timeout: 5_000 }).toEqual(['t|callRecord:new']);
+  });
 });
