@@ -435,4 +435,19 @@ describe('GraphBudget with a shared ledger', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(budget.snapshot()).toMatchObject({ reserving: 0, inFlight: 0, waiting: { interactive: 0, background: 0 } });
   });
+
+  it('when a request is aborted while the ledger is asked and the ledger then says no, then nothing breaks and the budget is idle', async () => {
+    let answer: (value: { granted: false; key: string; retryAt: Date }) => void = () => undefined;
+    const slow = { reserve: () => new Promise<{ granted: false; key: string; retryAt: Date }>((resolve) => (answer = resolve)) };
+    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: slow, appId: 'app', tenantId: 't' } });
+    const controller = new AbortController();
+    const waiting = budget.acquire(buckets.callRecord('c'), 'interactive', controller.signal);
+    await vi.advanceTimersByTimeAsync(0);
+
+    controller.abort(new Error('person left'));
+    await expect(waiting).rejects.toThrow('person left');
+    answer({ granted: false, key: 'app|t|callRecord:c', retryAt: new Date(Date.now() + 5_000) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(budget.snapshot()).toMatchObject({ reserving: 0, inFlight: 0, waiting: { interactive: 0, background: 0 } });
+  });
 });

@@ -336,8 +336,9 @@ export class GraphBudget {
       admission.cancel();
       const until = answer.retryAt.getTime();
       for (const key of waiter.keys) {
-        const bucket = this.buckets.get(key)!;
-        if (bucket.ledgerKey !== answer.key) continue;
+        // A waiter that left may have been the last to need the bucket, which is then gone too.
+        const bucket = this.buckets.get(key);
+        if (bucket?.ledgerKey !== answer.key) continue;
         bucket.ledgerUntil.background = Math.max(bucket.ledgerUntil.background, until);
         if (waiter.priority === 'interactive') bucket.ledgerUntil.interactive = Math.max(bucket.ledgerUntil.interactive, until);
         this.events.push({ at: until, key });
