@@ -196,13 +196,26 @@ export interface BackfillProgress {
   readonly calls: number;
 }
 
-export interface BackfillPage {
+/** A call a backfill listed: what the list API tells, plus the participants when already known. */
+export interface BackfilledCall {
+  readonly id: string;
+  /** Compare with what was handled before: a higher version is a revised record. */
+  readonly version: number | null;
+  readonly startDateTime: string;
+  readonly endDateTime: string;
+  readonly type: string;
+  readonly modalities: readonly string[];
+  readonly organizer: ParticipantRef | null;
   /**
-   * The page's calls as the index now holds them: id, version, start, end, type, modalities and
-   * organizer. `participants` are filled in when the cache holds that version of the record, and
-   * null otherwise: the list API does not carry them, so fetch the record (recordNotified) to learn them.
+   * Everyone the record names, when the cache holds this version of it; null otherwise: the list
+   * API does not carry participants, so fetch the record (recordNotified) to learn them.
    */
-  readonly calls: readonly CallSummary[];
+  readonly participants: readonly ParticipantRef[] | null;
+}
+
+export interface BackfillPage {
+  /** The page's calls, already filed in the index (under the organizer; everyone else once the record is fetched). */
+  readonly calls: readonly BackfilledCall[];
   /** Progress once this page is handled: store it after handling the page, and a restart resumes after it. */
   readonly progress: BackfillProgress;
 }

@@ -3,7 +3,7 @@
 // page is asked for, so a month of calls never sits in memory at once, and the progress after
 // each page (Graph's next link) lets a restarted process carry on where this one stopped.
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
-import type { BackfillOptions, BackfillProgress, CallSummary, DateRange } from '../contract.js';
+import type { BackfilledCall, BackfillOptions, BackfillProgress, CallSummary, DateRange, ParticipantRef } from '../contract.js';
 import { GraphError, GraphInputError } from '../errors.js';
 import { nextPage, type GraphRequest } from '../http/graphRequest.js';
 import { asArray, type GraphExecutor, type ODataPage } from '../http/graphExecutor.js';
@@ -66,8 +66,8 @@ export async function backfill(deps: BackfillDeps, range: DateRange, options: Ba
 }
 
 /** Files one page: drops cached records the list shows a newer version of, and fills in participants the cache knows. */
-async function handle(deps: BackfillDeps, entries: readonly ListEntry[]): Promise<CallSummary[]> {
-  const participants = new Map<string, CallSummary['participants']>();
+async function handle(deps: BackfillDeps, entries: readonly ListEntry[]): Promise<BackfilledCall[]> {
+  const participants = new Map<string, ParticipantRef[]>();
   for (const entry of entries) {
     const cached = await deps.cache.get(entry.id);
     if (cached === undefined) continue;
@@ -75,7 +75,7 @@ async function handle(deps: BackfillDeps, entries: readonly ListEntry[]): Promis
     else if (cached.version === entry.version) participants.set(entry.id, cached.participants_v2.map(participantRef).filter((p) => p !== null));
   }
   const summaries = await deps.ingest(entries);
-  return summaries.map((s) => (participants.has(s.id) ? { ...s, participants: participants.get(s.id)! } : s));
+  return summaries.map(({ id, version, startDateTime, endDateTime, type, modalities, organizer }) => ({ id, version, startDateTime, endDateTime, type, modalities, organizer, participants: participants.get(id) ?? null }));
 }
 
 /** A rejected link (expired or unknown skip token), not throttling or an outage, which retrying the same link outlives. */
