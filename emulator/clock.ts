@@ -14,14 +14,21 @@ export class EmulatorClock {
   private readonly timers = new Set<ClockTimer>();
   private closed = false;
 
-  /** `startAt`: the emulator time at start (ms since the epoch). */
-  constructor(private readonly startAt: number) {
+  /**
+   * `startAt`: the emulator time at start (ms since the epoch). `source`: a test's manual clock to
+   * follow instead of the real time (advances still add to it).
+   */
+  constructor(
+    private readonly startAt: number,
+    private readonly source?: () => Date,
+  ) {
     this.startReal = Date.now();
   }
 
-  /** Now by the emulator: the start time plus the real time since, plus every advance. */
+  /** Now by the emulator: the start time plus the real time since (or the source's time), plus every advance. */
   now(): Date {
-    return new Date(this.startAt + (Date.now() - this.startReal) + this.offsetMs);
+    const base = this.source ? this.source().getTime() : this.startAt + (Date.now() - this.startReal);
+    return new Date(base + this.offsetMs);
   }
 
   /** Moves the clock forward; timers now due run before this returns, in the order they are due. */

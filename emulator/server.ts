@@ -43,6 +43,8 @@ export interface EmulatorOptions {
   readonly seed?: number;
   /** "Now" at start; the emulator clock runs on from there. Defaults to the real time. */
   readonly now?: Date;
+  /** Replaces the running clock (and `now`): a test moves it on, so Graph's windows pass without waiting. */
+  readonly clock?: () => Date;
   /** Serve these callRecord files instead of a generated tenant. */
   readonly recordsDir?: string;
   readonly throttle?: boolean;
@@ -70,10 +72,10 @@ export interface RunningEmulator extends EmulatorControls {
 }
 
 export async function startEmulatorServer(options: EmulatorOptions): Promise<RunningEmulator> {
-  const startAt = (options.now ?? new Date()).getTime();
-  // Runs on from the given start so retention, token lifetimes and throttle windows stay consistent;
-  // the admin route moves it forward.
-  const clock = new EmulatorClock(startAt);
+  const startAt = (options.clock?.() ?? options.now ?? new Date()).getTime();
+  // Runs on from the given start (or follows a test's manual clock) so retention, token lifetimes and
+  // throttle windows stay consistent; the admin route moves it forward.
+  const clock = new EmulatorClock(startAt, options.clock);
   const now = (): Date => clock.now();
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
   const app: AppRegistration = { clientId: options.app?.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.app?.clientSecret ?? DEFAULT_CLIENT_SECRET, roles: [ROLE_CALL_RECORDS, ROLE_PSTN_CALLS, ROLE_GROUP_MEMBERS] };
@@ -118,7 +120,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     log,
   };
   const faults = new FaultInjector();
-  const requestLog = new RequestLog();
+  const requestLog = new RequestLog(now);
   const subscriptions = new SubscriptionManager({ tenantId, now, log, timing: { ...GRAPH_TIMING, ...options.notificationTiming }, schedule: (ms, action) => clock.after(ms, action) });
   records.onChange((change) => subscriptions.onRecordChange(change));
   const extraRoutes = (router: express.Router, version: 'v1.0' | 'beta'): void => {

@@ -182,8 +182,13 @@ export interface NotifiedRecord {
 export interface CallRecordFeed {
   /** A notification named this record (notifications carry no version): fetch it unless the cached version is current. */
   recordNotified(callId: string, options?: RequestOptions): Promise<NotifiedRecord>;
-  /** Lists calls that started in the range, e.g. to catch up after a subscription lapsed; feeds the index with what the list tells. */
-  backfill(range: DateRange, options?: RequestOptions): Promise<CallSummary[]>;
+  /**
+   * Lists calls that started in the range, e.g. to catch up after a subscription lapsed, one page
+   * at a time: each page feeds the index and goes to `onPage` before the next is asked for, so
+   * memory holds one page however long the window. Resolves with how far it got (also given with
+   * every page); pass that as `resumeFrom` to carry on after a restart.
+   */
+  backfill(range: DateRange, options?: BackfillOptions): Promise<BackfillProgress>;
   /** Forgets cached records and index entries older than Graph's 30-day retention. */
   prune(): Promise<void>;
   /**
@@ -192,4 +197,50 @@ export interface CallRecordFeed {
    * a person's question is answered from the index instead of a list request per person.
    */
   indexComplete(coverage: { readonly since: Date; readonly listedAt: Date }): Promise<void>;
+}
+
+/** How far a backfill got: plain JSON, to be stored and handed back as `resumeFrom`. */
+export interface BackfillProgress {
+  /** The range, as ISO instants (a progress only resumes the range it was made for). */
+  readonly from: string;
+  readonly to: string;
+  /** Graph's link to the next page; null once the last page was handled (or before the first). */
+  readonly nextLink: string | null;
+  readonly done: boolean;
+  /** Pages and calls handled so far, resumed runs included. */
+  readonly pages: number;
+  readonly calls: number;
+}
+
+/** A call a backfill listed: what the list API tells, plus the participants when already known. */
+export interface BackfilledCall {
+  readonly id: string;
+  /** Compare with what was handled before: a higher version is a revised record. */
+  readonly version: number | null;
+  readonly startDateTime: string;
+  readonly endDateTime: string;
+  readonly type: string;
+  readonly modalities: readonly string[];
+  readonly organizer: ParticipantRef | null;
+  /**
+   * Everyone the record names, when the cache holds this version of it; null otherwise: the list
+   * API does not carry participants, so fetch the record (recordNotified) to learn them.
+   */
+  readonly participants: readonly ParticipantRef[] | null;
+}
+
+export interface BackfillPage {
+  /** The page's calls, already filed in the index (under the organizer; everyone else once the record is fetched). */
+  readonly calls: readonly BackfilledCall[];
+  /** Progress once this page is handled: store it after handling the page, and a restart resumes after it. */
+  readonly progress: BackfillProgress;
+}
+
+export interface BackfillOptions extends RequestOptions {
+  /** Gets each page in turn; the next page is requested only once it resolves. A rejection stops the backfill with that error. */
+  readonly onPage?: (page: BackfillPage) => Promise<void> | void;
+  /** Carry on from a progress an earlier run reported (for the same range). A finished one lists nothing. */
+  readonly resumeFrom?: BackfillProgress;
+  /** Records per page (Prefer: odata.maxpagesize); the client's tuning (else Graph's 60) when absent. */
+  readonly pageSize?: number;
 }

@@ -2,6 +2,7 @@
 // the services built on it. server/ calls this once per tenant and hands the services out.
 import type { TokenCredential } from '@azure/identity';
 import { createCredential } from './auth/createCredential.js';
+import type { BudgetLedger } from './budget/budgetLedger.js';
 import { GraphBudget, type BudgetOptions, type BudgetSnapshot } from './budget/graphBudget.js';
 import { CallRecordsClient, DEFAULT_CALL_RECORDS_TUNING, type CallRecordsTuning } from './callRecords/callRecordsClient.js';
 import type { CallRecordFeed, CallRecordsService, SubscriptionsService } from './contract.js';
@@ -23,6 +24,12 @@ export interface GraphServicesOptions {
   readonly index: CallIndex;
   /** Limits and the background share; or a budget shared with other services of the same app and tenant. */
   readonly budget?: BudgetOptions | GraphBudget;
+  /**
+   * Graph's limits shared with other instances (or tenants) of this app: the budget records every
+   * request here first, keyed by settings.clientId and settings.tenantId. Without it the budget
+   * assumes the whole limit is this process's.
+   */
+  readonly ledger?: BudgetLedger;
   /** Replaces the credential built from settings.auth: tests, or a composition root sharing one app identity. */
   readonly credential?: TokenCredential;
   /** Replaces the global fetch (tests). */
@@ -45,7 +52,8 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
   const { settings, now } = options;
   const logger = options.logger.child({ component: 'graph' });
   const tuning = { ...DEFAULT_HTTP_TUNING, ...DEFAULT_CALL_RECORDS_TUNING, ...options.tuning };
-  const budget = options.budget instanceof GraphBudget ? options.budget : new GraphBudget(now, options.budget);
+  const shared = options.ledger && { ledger: options.ledger, appId: settings.clientId, tenantId: settings.tenantId };
+  const budget = options.budget instanceof GraphBudget ? options.budget : new GraphBudget(now, { ...options.budget, ...(shared && { shared }) });
   const client = createGraphClient({
     baseUrl: settings.baseUrl,
     credential: options.credential ?? createCredential(settings),

@@ -14,6 +14,9 @@ export type { CallIndex, CallRecordCache, IndexCoverage, RecentRange } from './p
 export { createGraphServices, type GraphServices, type GraphServicesOptions } from './createGraphServices.js';
 export { GraphBudget, type BudgetOptions, type BudgetSnapshot } from './budget/graphBudget.js';
 export { GRAPH_LIMITS, type BudgetLimits, type BucketLimit } from './budget/buckets.js';
+export type { BudgetLedger, LedgerAnswer, LedgerBucket, LedgerReservation } from './budget/budgetLedger.js';
+export { applyReservation, decodeSlices, encodeSlices, DEFAULT_LEDGER_TIMING, type BucketSlices, type LedgerTiming, type SliceCount } from './budget/ledgerWindow.js';
+export { MemoryBudgetLedger } from './budget/memoryBudgetLedger.js';
 export type { DirectoryService, DirectoryUser } from './groups/types.js';
 export { MemoryCallIndex } from './stores/memoryCallIndex.js';
 export { MemoryCallRecordCache } from './stores/memoryCallRecordCache.js';

@@ -47,6 +47,7 @@ var hostName = '${webAppName}.azurewebsites.net'
 var tableNames = [
   'alertPreferences'
   'botState'
+  'budget'
   'callIndex'
   'callIndexCoverage'
   'callRecords'

@@ -51,7 +51,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   try {
     // One app identity for Graph and, without an API key, for Azure OpenAI: one token cache, one secret.
     const credential = createCredential(config.graph);
-    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index });
+    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index, ...(store.graph.budgetLedger && { ledger: store.graph.budgetLedger }) });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
     const bot = createBot({
       tenantId: config.graph.tenantId,

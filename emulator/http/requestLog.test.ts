@@ -12,12 +12,13 @@ function exchange(url: string) {
 
 describe('RequestLog', () => {
   it('when a request arrives, then it is listed at once without a status, and settle() waits until it is answered', async () => {
-    const log = new RequestLog();
+    const arrived = new Date('2026-11-29T10:00:00Z');
+    const log = new RequestLog(() => arrived);
     const { req, res, asResponse } = exchange('/v1.0/communications/callRecords?$select=id');
     let nextCalled = false;
     log.middleware()(req, asResponse, () => (nextCalled = true));
     expect(nextCalled).toBe(true);
-    expect(log.all()).toEqual([{ method: 'GET', path: '/v1.0/communications/callRecords', url: '/v1.0/communications/callRecords?$select=id', status: undefined }]);
+    expect(log.all()).toEqual([{ method: 'GET', path: '/v1.0/communications/callRecords', url: '/v1.0/communications/callRecords?$select=id', status: undefined, at: arrived }]);
     let settled = false;
     const settling = log.settle().then(() => (settled = true));
     await Promise.resolve();

@@ -12,12 +12,15 @@ export interface RequestLogEntry {
   readonly status: number | undefined;
   /** Path with the query string, as requested. */
   readonly url: string;
+  /** When it arrived, on the emulator's clock (so a test can count requests per throttling window). */
+  readonly at: Date;
 }
 
 interface Entry {
   readonly method: string;
   readonly path: string;
   readonly url: string;
+  readonly at: Date;
   /** Set when the exchange has ended; until then the status is read from the response. */
   final?: number;
   response?: Response;
@@ -30,9 +33,11 @@ export class RequestLog {
   private entries: Entry[] = [];
   private readonly inFlight = new InFlight();
 
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
   /** A snapshot; an entry's status is the one its answer had started with at the time of the call. */
   all(): readonly RequestLogEntry[] {
-    return this.entries.map((e) => ({ method: e.method, path: e.path, status: e.final ?? (e.response?.headersSent ? e.response.statusCode : undefined), url: e.url }));
+    return this.entries.map((e) => ({ method: e.method, path: e.path, status: e.final ?? (e.response?.headersSent ? e.response.statusCode : undefined), url: e.url, at: e.at }));
   }
 
   clear(): void {
@@ -52,7 +57,7 @@ export class RequestLog {
   middleware() {
     return (req: Request, res: Response, next: NextFunction): void => {
       const url = req.originalUrl;
-      const entry: Entry = { method: req.method, path: decodedPath(url), url, response: res };
+      const entry: Entry = { method: req.method, path: decodedPath(url), url, at: this.now(), response: res };
       this.entries.push(entry);
       if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
       const done = this.inFlight.begin();

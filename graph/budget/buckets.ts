@@ -7,7 +7,7 @@ export interface BucketLimit {
   readonly windowMs: number;
 }
 
-export type BucketKind = 'callRecords' | 'callRecord' | 'listCallRecords' | 'reports' | 'report';
+export type BucketKind = 'callRecordsApp' | 'callRecords' | 'callRecord' | 'listCallRecords' | 'reports' | 'report';
 
 /** A bucket a request counts against: the kind, and for per-record / per-collection buckets which one. */
 export interface BucketRef {
@@ -18,6 +18,11 @@ export interface BucketRef {
 export type BudgetLimits = Readonly<Record<BucketKind, BucketLimit>>;
 
 export const GRAPH_LIMITS: BudgetLimits = {
+  /**
+   * Records, sessions and participants: per application across all tenants. One budget serves one
+   * tenant and cannot reach it alone; budgets of several tenants meet it through a shared ledger.
+   */
+  callRecordsApp: { limit: 15_000, windowMs: 20_000 },
   /** Records, sessions and participants: per application per tenant. */
   callRecords: { limit: 1500, windowMs: 20_000 },
   /** Any request about one call record (its sessions and participants pages included). */
@@ -31,8 +36,8 @@ export const GRAPH_LIMITS: BudgetLimits = {
 };
 
 export const buckets = {
-  callRecord: (callId: string): BucketRef[] => [{ kind: 'callRecords' }, { kind: 'callRecord', id: callId }],
-  list: (): BucketRef[] => [{ kind: 'callRecords' }, { kind: 'listCallRecords' }],
+  callRecord: (callId: string): BucketRef[] => [{ kind: 'callRecordsApp' }, { kind: 'callRecords' }, { kind: 'callRecord', id: callId }],
+  list: (): BucketRef[] => [{ kind: 'callRecordsApp' }, { kind: 'callRecords' }, { kind: 'listCallRecords' }],
   report: (functionName: string): BucketRef[] => [{ kind: 'reports' }, { kind: 'report', id: functionName }],
   /** Subscriptions fall under Graph's global limits only, far above what Call Doctor sends. */
   none: (): BucketRef[] => [],
@@ -44,7 +49,12 @@ export const buckets = {
  * that one; pausing these would stall every other record a person may be asking about.
  */
 export function isSharedBucket(kind: BucketKind): boolean {
-  return kind === 'callRecords' || kind === 'reports';
+  return kind === 'callRecordsApp' || kind === 'callRecords' || kind === 'reports';
+}
+
+/** Buckets Graph counts per application across tenants: shared ledgers key them without the tenant. */
+export function isAppWideBucket(kind: BucketKind): boolean {
+  return kind === 'callRecordsApp';
 }
 
 export function bucketKey(ref: BucketRef): string {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Priority } from '../contract.js';
 import { buckets } from './buckets.js';
 import { GraphBudget, type BudgetLease } from './graphBudget.js';
+import { MemoryBudgetLedger } from './memoryBudgetLedger.js';
 
 const tiny = { callRecords: { limit: 10, windowMs: 20_000 }, callRecord: { limit: 4, windowMs: 20_000 }, listCallRecords: { limit: 5, windowMs: 20_000 } };
 
@@ -208,7 +209,7 @@ describe('GraphBudget', () => {
       expect(admitted).toEqual(['first', 'q1']);
       await vi.advanceTimersByTimeAsync(60_000);
       expect(admitted).toEqual(['first', 'q1']);
-      expect(budget.snapshot()).toEqual({ waiting: { interactive: 0, background: 2 }, inFlight: 1, pauses: 1 });
+      expect(budget.snapshot()).toMatchObject({ waiting: { interactive: 0, background: 2 }, inFlight: 1, pauses: 1 });
     });
 
     it('when the probe is answered without throttling, then the rest of the queue goes at once', async () => {
@@ -336,5 +337,117 @@ describe('GraphBudget at scale', () => {
     expect(large.perRelease).toBeLessThanOrEqual(small.perRelease * 2 + 5);
     expect(large.perAdmission).toBeLessThanOrEqual(small.perAdmission * 2 + 5);
     expect(large.perRelease + large.perAdmission).toBeLessThan(200);
+  });
+});
+
+describe('GraphBudget with a shared ledger', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T10:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const now = (): Date => new Date();
+  const tinyList = { listCallRecords: { limit: 5, windowMs: 20_000 } };
+
+  /** Acquires `count` list requests on each budget and answers each at once; returns how many each got. */
+  function storm(budgets: readonly GraphBudget[], count: number, refs = buckets.list) {
+    const admitted = budgets.map(() => 0);
+    const all = budgets.flatMap((budget, i) =>
+      Array.from({ length: count }, () =>
+        budget.acquire(refs(), 'background').then((lease) => {
+          admitted[i]!++;
+          lease.release({ status: 200 });
+        }),
+      ),
+    );
+    return { admitted, all };
+  }
+
+  it('when two instances share one ledger, then together they admit no more than one bucket\'s limit per window', async () => {
+    const ledger = new MemoryBudgetLedger();
+    const budgets = [0, 1].map(() => new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger, appId: 'app', tenantId: 'tenant-a' } }));
+    const { admitted } = storm(budgets, 5);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted[0]! + admitted[1]!).toBe(5);
+    await vi.advanceTimersByTimeAsync(21_999);
+    expect(admitted[0]! + admitted[1]!).toBe(5);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(admitted[0]! + admitted[1]!).toBe(10);
+  });
+
+  it('when each instance keeps its own budget, then together they admit twice the limit in one window (what the ledger prevents)', async () => {
+    const budgets = [0, 1].map(() => new GraphBudget(now, { limits: tinyList, backgroundShare: 1 }));
+    const { admitted } = storm(budgets, 5);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted[0]! + admitted[1]!).toBe(10);
+  });
+
+  it('when budgets of two tenants share a ledger, then the per-app bucket across tenants holds them both while each tenant\'s own buckets have room', async () => {
+    const ledger = new MemoryBudgetLedger();
+    const limits = { callRecordsApp: { limit: 6, windowMs: 20_000 }, listCallRecords: { limit: 5, windowMs: 20_000 } };
+    const budgets = ['tenant-a', 'tenant-b'].map((tenantId) => new GraphBudget(now, { limits, backgroundShare: 1, shared: { ledger, appId: 'app', tenantId } }));
+    const { admitted } = storm(budgets, 5);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted[0]! + admitted[1]!).toBe(6);
+    expect(Math.min(...admitted)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('when background work of two instances fills its share of the shared bucket, then a person on either instance still gets in', async () => {
+    const ledger = new MemoryBudgetLedger();
+    const budgets = [0, 1].map(() => new GraphBudget(now, { limits: { listCallRecords: { limit: 10, windowMs: 20_000 } }, backgroundShare: 0.8, shared: { ledger, appId: 'app', tenantId: 't' } }));
+    const { admitted } = storm(budgets, 8);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted[0]! + admitted[1]!).toBe(8);
+
+    let person = false;
+    void budgets[1]!.acquire(buckets.list(), 'interactive').then(() => (person = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(person).toBe(true);
+  });
+
+  it('when the ledger cannot be reached, then requests go on the instance\'s own budget and the failures are counted', async () => {
+    const failing = { reserve: () => Promise.reject(new Error('storage down')) };
+    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: failing, appId: 'app', tenantId: 't' } });
+    const { admitted } = storm([budget], 7);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted[0]).toBe(5);
+    expect(budget.snapshot().ledgerErrors).toBe(5);
+  });
+
+  it('when a request is aborted while the ledger is asked, then it rejects and its slot is not handed to anyone', async () => {
+    let answer: (value: { granted: true }) => void = () => undefined;
+    const slow = { reserve: () => new Promise<{ granted: true }>((resolve) => (answer = resolve)) };
+    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: slow, appId: 'app', tenantId: 't' } });
+    const controller = new AbortController();
+    const waiting = budget.acquire(buckets.list(), 'interactive', controller.signal);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(budget.snapshot().reserving).toBe(1);
+
+    controller.abort(new Error('person left'));
+    await expect(waiting).rejects.toThrow('person left');
+    answer({ granted: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(budget.snapshot()).toMatchObject({ reserving: 0, inFlight: 0, waiting: { interactive: 0, background: 0 } });
+  });
+
+  it('when a request is aborted while the ledger is asked and the ledger then says no, then nothing breaks and the budget is idle', async () => {
+    let answer: (value: { granted: false; key: string; retryAt: Date }) => void = () => undefined;
+    const slow = { reserve: () => new Promise<{ granted: false; key: string; retryAt: Date }>((resolve) => (answer = resolve)) };
+    const budget = new GraphBudget(now, { limits: tinyList, backgroundShare: 1, shared: { ledger: slow, appId: 'app', tenantId: 't' } });
+    const controller = new AbortController();
+    const waiting = budget.acquire(buckets.callRecord('c'), 'interactive', controller.signal);
+    await vi.advanceTimersByTimeAsync(0);
+
+    controller.abort(new Error('person left'));
+    await expect(waiting).rejects.toThrow('person left');
+    answer({ granted: false, key: 'app|t|callRecord:c', retryAt: new Date(Date.now() + 5_000) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(budget.snapshot()).toMatchObject({ reserving: 0, inFlight: 0, waiting: { interactive: 0, background: 0 } });
   });
 });

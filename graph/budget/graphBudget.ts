@@ -5,10 +5,13 @@
 // notifications finds room at once. After a Retry-After pause a bucket resumes half-open: one
 // request (the probe) goes first, and only its unthrottled answer releases the queue, because
 // other instances sharing Graph's limit may still fill the window when Retry-After has passed.
+// With a shared ledger (several instances, or several tenants of one app) a request that fits
+// here is also recorded in the ledger before it goes, so together they stay under Graph's limits.
 import type { Priority } from '../contract.js';
+import type { BudgetLedger, LedgerAnswer } from './budgetLedger.js';
 import { GraphThrottledError } from '../errors.js';
 import { IndexedHeap } from './heap.js';
-import { GRAPH_LIMITS, bucketKey, isSharedBucket, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
+import { GRAPH_LIMITS, bucketKey, isAppWideBucket, isSharedBucket, type BucketLimit, type BucketRef, type BudgetLimits } from './buckets.js';
 
 export interface BudgetOptions {
   /** Override documented limits (e.g. a stricter emulator, or a share of the tenant's limit). */
@@ -22,6 +25,14 @@ export interface BudgetOptions {
   readonly sharedPauseAfterKeys?: number;
   /** Called once per unit of scheduling work (a comparison, a room check): lets a test count work instead of timing it. */
   readonly countStep?: () => void;
+  /**
+   * Graph's limits shared with other budgets of the same app: every request is recorded in the
+   * ledger before it goes. Ledger keys are `appId|tenantId|bucket`, and `appId|*|bucket` for the
+   * buckets Graph counts per app across tenants.
+   */
+  readonly shared?: { readonly ledger: BudgetLedger; readonly appId: string; readonly tenantId: string };
+  /** Runs `callback` after `delayMs` on the budget's clock; returns a cancel. Default setTimeout (tests pass a manual clock's). */
+  readonly setTimer?: (callback: () => void, delayMs: number) => () => void;
 }
 
 /** A request admitted by the budget. Release it when the response (or failure) arrived; no outcome means no response. */
@@ -48,6 +59,10 @@ export interface BudgetSnapshot {
   readonly inFlight: number;
   /** Throttling pauses recorded so far (each 429 or 503 that held a bucket), so callers can wait for one. */
   readonly pauses: number;
+  /** Requests that fit here and wait for the shared ledger's answer (always 0 without one). */
+  readonly reserving: number;
+  /** Ledger calls that failed; those requests went on this budget's word alone. */
+  readonly ledgerErrors: number;
 }
 
 interface Bucket {
@@ -72,15 +87,27 @@ interface Bucket {
   needed: number;
   /** Waiters whose first bucket without room was this one, in line order. */
   readonly parked: IndexedHeap<Waiter>;
+  /** The bucket's key in the shared ledger. */
+  readonly ledgerKey: string;
+  /** The shared ledger said this bucket has no room for the priority until then. */
+  readonly ledgerUntil: Record<Priority, number>;
 }
 
 interface Waiter {
   readonly keys: readonly string[];
   readonly priority: Priority;
   readonly seq: number;
+  /** Left (aborted, out of time) while the ledger was asked. */
+  gone: boolean;
   readonly admit: (lease: BudgetLease) => void;
   /** The bucket it waits in, until admitted or gone. */
   parkedOn: Bucket | undefined;
+}
+
+/** Local slots taken for a request: handed over as a lease, or given back if the shared ledger says no. */
+interface Admission {
+  readonly lease: BudgetLease;
+  cancel(): void;
 }
 
 /** A moment a bucket may change by itself: a slot stops counting, a pause or a 429's memory ends. */
@@ -111,7 +138,11 @@ export class GraphBudget {
   private seq = 0;
   private inFlight = 0;
   private pauses = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private reserving = 0;
+  private ledgerErrors = 0;
+  private readonly shared: BudgetOptions['shared'];
+  private readonly setTimer: (callback: () => void, delayMs: number) => () => void;
+  private cancelTimer: (() => void) | undefined;
   private timerDueAt = Number.POSITIVE_INFINITY;
 
   constructor(
@@ -122,6 +153,13 @@ export class GraphBudget {
     this.backgroundShare = options.backgroundShare ?? 0.8;
     this.sharedPauseAfterKeys = options.sharedPauseAfterKeys ?? 3;
     this.countStep = options.countStep ?? (() => undefined);
+    this.shared = options.shared;
+    this.setTimer =
+      options.setTimer ??
+      ((callback, delayMs) => {
+        const timer = setTimeout(callback, delayMs);
+        return () => clearTimeout(timer);
+      });
     this.events = new IndexedHeap<TimedEvent>((a, b) => a.at < b.at, this.countStep);
     if (!(this.backgroundShare > 0 && this.backgroundShare <= 1)) {
       throw new RangeError(`backgroundShare must be in (0, 1], got ${this.backgroundShare}`);
@@ -135,14 +173,15 @@ export class GraphBudget {
   acquire(refs: readonly BucketRef[], priority: Priority, signal?: AbortSignal, maxWaitMs?: number): Promise<BudgetLease> {
     signal?.throwIfAborted();
     return new Promise<BudgetLease>((resolve, reject) => {
-      let deadline: ReturnType<typeof setTimeout> | undefined;
+      let cancelDeadline: (() => void) | undefined;
       let settled = false;
       const leave = (reason: unknown): void => {
         if (settled) return;
         settled = true;
+        waiter.gone = true;
         this.forget(waiter);
         signal?.removeEventListener('abort', onAbort);
-        clearTimeout(deadline);
+        cancelDeadline?.();
         reject(reason);
         this.pump();
       };
@@ -151,11 +190,12 @@ export class GraphBudget {
         keys: [...new Set(refs.map((ref) => this.bucketFor(ref)))],
         priority,
         seq: this.seq++,
+        gone: false,
         parkedOn: undefined,
         admit: (lease) => {
           settled = true;
           signal?.removeEventListener('abort', onAbort);
-          clearTimeout(deadline);
+          cancelDeadline?.();
           resolve(lease);
         },
       };
@@ -164,7 +204,7 @@ export class GraphBudget {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.arrived.push(waiter);
       if (maxWaitMs !== undefined) {
-        deadline = setTimeout(() => {
+        cancelDeadline = this.setTimer(() => {
           const waitMs = this.estimateWaitMs(waiter, this.now().getTime());
           leave(new GraphThrottledError(waitMs === undefined ? undefined : Math.max(1, Math.ceil(waitMs / 1000)), undefined));
         }, maxWaitMs);
@@ -174,7 +214,7 @@ export class GraphBudget {
   }
 
   snapshot(): BudgetSnapshot {
-    return { waiting: { ...this.waiting }, inFlight: this.inFlight, pauses: this.pauses };
+    return { waiting: { ...this.waiting }, inFlight: this.inFlight, pauses: this.pauses, reserving: this.reserving, ledgerErrors: this.ledgerErrors };
   }
 
   private bucketFor(ref: BucketRef): string {
@@ -194,6 +234,8 @@ export class GraphBudget {
         throttledKeys: new Map(),
         needed: 0,
         parked: new IndexedHeap<Waiter>(inLineBefore, this.countStep),
+        ledgerKey: `${this.shared?.appId ?? ''}|${isAppWideBucket(ref.kind) ? '*' : (this.shared?.tenantId ?? '')}|${key}`,
+        ledgerUntil: { interactive: 0, background: 0 },
       });
     }
     return key;
@@ -209,7 +251,7 @@ export class GraphBudget {
 
   private hasRoom(bucket: Bucket, priority: Priority, now: number): boolean {
     this.countStep();
-    return !(bucket.pausedUntil > now || (bucket.halfOpen && bucket.probing) || this.used(bucket) >= this.capacity(bucket, priority));
+    return !(bucket.pausedUntil > now || bucket.ledgerUntil[priority] > now || (bucket.halfOpen && bucket.probing) || this.used(bucket) >= this.capacity(bucket, priority));
   }
 
   /** A waiter that leaves or is admitted no longer holds its place or its buckets. */
@@ -248,9 +290,9 @@ export class GraphBudget {
       if (short === undefined) {
         from?.parked.delete(waiter);
         waiter.parkedOn = undefined;
-        const lease = this.admit(waiter.keys);
-        this.forget(waiter);
-        waiter.admit(lease);
+        const admission = this.admit(waiter.keys);
+        if (this.shared === undefined) this.handOver(waiter, admission.lease);
+        else this.reserveShared(this.shared.ledger, waiter, admission, now);
       } else if (short !== from) {
         from?.parked.delete(waiter);
         waiter.parkedOn = short;
@@ -262,7 +304,55 @@ export class GraphBudget {
     this.schedule(now);
   }
 
-  private admit(keys: readonly string[]): BudgetLease {
+  private handOver(waiter: Waiter, lease: BudgetLease): void {
+    this.inFlight++;
+    if (waiter.gone) {
+      // It left while the ledger was asked: the slot was taken, so it counts as a request without an answer.
+      lease.release();
+      return;
+    }
+    this.forget(waiter);
+    waiter.admit(lease);
+  }
+
+  /**
+   * The waiter's local slots are held while the ledger is asked. A grant lets the request go; a
+   * full bucket gives the slots back, holds that bucket (for this priority) until the ledger's
+   * time and puts the waiter back in line, in its old place. A ledger that cannot be reached
+   * leaves this budget's word: the request goes within this instance's limits.
+   */
+  private reserveShared(ledger: BudgetLedger, waiter: Waiter, admission: Admission, now: number): void {
+    this.reserving++;
+    const buckets = waiter.keys.map((key) => {
+      const bucket = this.buckets.get(key)!;
+      return { key: bucket.ledgerKey, limit: this.capacity(bucket, waiter.priority), windowMs: bucket.limit.windowMs };
+    });
+    const settle = (answer: LedgerAnswer | undefined): void => {
+      this.reserving--;
+      if (answer === undefined || answer.granted) {
+        this.handOver(waiter, admission.lease);
+        return;
+      }
+      admission.cancel();
+      const until = answer.retryAt.getTime();
+      for (const key of waiter.keys) {
+        // A waiter that left may have been the last to need the bucket, which is then gone too.
+        const bucket = this.buckets.get(key);
+        if (bucket?.ledgerKey !== answer.key) continue;
+        bucket.ledgerUntil.background = Math.max(bucket.ledgerUntil.background, until);
+        if (waiter.priority === 'interactive') bucket.ledgerUntil.interactive = Math.max(bucket.ledgerUntil.interactive, until);
+        this.events.push({ at: until, key });
+      }
+      if (!waiter.gone) this.arrived.push(waiter);
+      this.pump();
+    };
+    ledger.reserve({ buckets, count: 1, at: new Date(now) }).then(settle, () => {
+      this.ledgerErrors++;
+      settle(undefined);
+    });
+  }
+
+  private admit(keys: readonly string[]): Admission {
     const taken = keys.map((key) => {
       const bucket = this.buckets.get(key)!;
       bucket.inFlight++;
@@ -271,9 +361,18 @@ export class GraphBudget {
       if (bucket.halfOpen) bucket.probing = true;
       return { key, probeOfPause };
     });
-    this.inFlight++;
     let released = false;
-    return {
+    const cancel = (): void => {
+      released = true;
+      for (const { key, probeOfPause } of taken) {
+        const bucket = this.buckets.get(key)!;
+        bucket.inFlight--;
+        if (probeOfPause !== undefined) bucket.probing = false;
+        this.opened.add(bucket);
+        this.dropIfIdle(bucket, this.now().getTime());
+      }
+    };
+    const lease: BudgetLease = {
       release: (outcome) => {
         if (released) return;
         released = true;
@@ -295,6 +394,7 @@ export class GraphBudget {
         this.pump();
       },
     };
+    return { lease, cancel };
   }
 
   private addReleased(bucket: Bucket, expiresAt: number): void {
@@ -345,7 +445,7 @@ export class GraphBudget {
       const freeAt = excess < 0 ? now : excess < answered ? bucket.released[bucket.releasedHead + excess]! : Number.POSITIVE_INFINITY;
       // Behind a probe in flight, the wait depends on its answer.
       const probeAnsweredAt = bucket.halfOpen && bucket.probing ? Number.POSITIVE_INFINITY : now;
-      wait = Math.max(wait, freeAt - now, bucket.pausedUntil - now, probeAnsweredAt - now);
+      wait = Math.max(wait, freeAt - now, bucket.pausedUntil - now, bucket.ledgerUntil[waiter.priority] - now, probeAnsweredAt - now);
     }
     return Number.isFinite(wait) ? wait : undefined;
   }
@@ -387,12 +487,12 @@ export class GraphBudget {
     // With nobody waiting, or every slot in flight, nothing but a release (which pumps) can help.
     const next = this.waiting.interactive + this.waiting.background > 0 ? (this.events.peek()?.at ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     if (next === this.timerDueAt) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     this.timerDueAt = next;
     if (next === Number.POSITIVE_INFINITY) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.cancelTimer = this.setTimer(() => {
+      this.cancelTimer = undefined;
       this.timerDueAt = Number.POSITIVE_INFINITY;
       this.pump();
     }, Math.max(0, next - now));

@@ -370,8 +370,9 @@ describe('recent calls', () => {
     const { callRecords, feed, cache, index } = services(graph);
     await callRecords.getCall(CALL);
 
-    const listed = await feed.backfill({ from: new Date('2026-11-20T08:00:00Z'), to: new Date('2026-11-20T10:00:00Z') });
-    expect(listed.map((c) => [c.id, c.version])).toEqual([[CALL, 2]]);
+    const listed: [string, number | null][] = [];
+    await feed.backfill({ from: new Date('2026-11-20T08:00:00Z'), to: new Date('2026-11-20T10:00:00Z') }, { onPage: (page) => void listed.push(...page.calls.map((c): [string, number | null] => [c.id, c.version])) });
+    expect(listed).toEqual([[CALL, 2]]);
     expect(await cache.get(CALL)).toBeUndefined();
     expect((await index.recent(ALICE, { since: new Date(0) })).map((c) => c.version)).toEqual([2]);
   });

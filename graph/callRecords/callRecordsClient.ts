@@ -2,11 +2,12 @@
 // per-user index of recent calls, both fed by every record Graph returns, so "my last call"
 // costs the list API only when the index is cold.
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
-import type { CallRecordFeed, CallSummary, DateRange, FullCallRecord, NotifiedRecord, Priority, RecentCallsQuery, RequestOptions } from '../contract.js';
+import type { BackfillOptions, BackfillProgress, CallRecordFeed, CallSummary, DateRange, FullCallRecord, NotifiedRecord, Priority, RecentCallsQuery, RequestOptions } from '../contract.js';
 import { CallRecordNotFoundError, GraphError, GraphInputError } from '../errors.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
 import type { Logger } from '../logger.js';
 import type { CallIndex, CallRecordCache, IndexCoverage } from '../ports.js';
+import { backfill } from './backfill.js';
 import { fetchFullRecord, type ExpandSupport, type FetchOutcome } from './fetchFullRecord.js';
 import { isUnsupportedQuery } from './unsupportedQuery.js';
 import { checkCallId, checkParticipantId, listCallRecords, type ListFilter } from './requests.js';
@@ -93,14 +94,9 @@ export class CallRecordsClient implements CallRecordFeed {
     return this.deps.index.recent(userId, { since, ...(query.until && { until: query.until }), ...(query.limit && { limit: query.limit }) });
   }
 
-  async backfill(range: DateRange, options: RequestOptions = {}): Promise<CallSummary[]> {
-    if (!(range.from < range.to)) throw new GraphInputError('backfill range must start before it ends');
-    const entries = await this.list({ since: range.from, until: range.to }, { priority: 'background', ...options });
-    for (const entry of entries) {
-      const cached = await this.deps.cache.get(entry.id);
-      if (cached && (cached.version ?? -1) < (entry.version ?? -1)) await this.deps.cache.remove(entry.id);
-    }
-    return this.ingestListEntries(entries, undefined);
+  backfill(range: DateRange, options: BackfillOptions = {}): Promise<BackfillProgress> {
+    const { executor, cache, logger, tuning } = this.deps;
+    return backfill({ executor, cache, logger, ingest: (entries) => this.ingestListEntries(entries, undefined), ...(tuning.listPageSize !== undefined && { pageSize: tuning.listPageSize }) }, range, options);
   }
 
   async indexComplete(coverage: { readonly since: Date; readonly listedAt: Date }): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Storage } from 'botbuilder';
 import type { BotStores } from '../../bot/index.js';
-import type { CallIndex, CallRecordCache } from '../../graph/index.js';
+import type { BudgetLedger, CallIndex, CallRecordCache } from '../../graph/index.js';
 import type { HelpdeskAuditLog } from '../../tab/api/ports.js';
 import type { TalliedFeedbackStore } from './feedbackTally.js';
 
@@ -11,7 +11,8 @@ export type StoredBotStores = BotStores & { readonly feedback: TalliedFeedbackSt
 export interface Store {
   readonly kind: 'sqlite' | 'azure';
   readonly bot: StoredBotStores;
-  readonly graph: { readonly cache: CallRecordCache; readonly index: CallIndex };
+  /** `budgetLedger`: Graph's limits shared by every instance (STORE=azure); absent, each process's budget is its own. */
+  readonly graph: { readonly cache: CallRecordCache; readonly index: CallIndex; readonly budgetLedger?: BudgetLedger };
   /** teams-ai turn state, kept across restarts (and shared by instances with STORE=azure). */
   readonly botState: Storage;
   /** The tab API's helpdesk audit log. */

@@ -59,6 +59,8 @@ export interface StartEmulatorOptions {
   throttleLimits?: ThrottleLimits;
   /** The emulator's "now" at start; default the real time. */
   now?: Date;
+  /** The emulator's clock instead (a test's manual clock), so throttling windows pass when the test says. */
+  clock?: () => Date;
   tenantId?: string;
   /** Refuse the query forms Graph does not document (400); graph/'s tests run in strict mode. */
   strict?: boolean;
@@ -68,7 +70,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const tlsDir = inject('emulatorTlsDir');
   if (!tlsDir) throw new Error("startEmulator needs the node project's globalSetup test/support/tls-setup.ts (see vitest.config.ts).");
   const tls = await ensureCertificate(tlsDir);
-  const running = await startEmulatorServer({ tls, seed: options.seed, recordsDir: options.recordsDir, throttle: options.throttle ?? true, throttleLimits: options.throttleLimits, strict: options.strict, now: options.now, tenantId: options.tenantId, notificationTiming: options.notificationTiming });
+  const running = await startEmulatorServer({ tls, seed: options.seed, recordsDir: options.recordsDir, throttle: options.throttle ?? true, throttleLimits: options.throttleLimits, strict: options.strict, now: options.now, clock: options.clock, tenantId: options.tenantId, notificationTiming: options.notificationTiming });
   return toHandle(running);
 }
 

@@ -4,7 +4,7 @@ import { createGraphServices, MemoryCallIndex, MemoryCallRecordCache, type Graph
 import { recordingLogger } from '../../graph/testing/index.js';
 import type { EmulatorHandle } from './emulator.js';
 
-export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<Pick<GraphServicesOptions, 'budget' | 'tuning' | 'now'>> & { readonly combinedQueries?: boolean } = {}) {
+export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<Pick<GraphServicesOptions, 'budget' | 'tuning' | 'now' | 'ledger'>> & { readonly combinedQueries?: boolean } = {}) {
   const cache = new MemoryCallRecordCache();
   const index = new MemoryCallIndex();
   const logger = recordingLogger();
@@ -23,6 +23,7 @@ export function graphOverEmulator(emulator: EmulatorHandle, overrides: Partial<P
     index,
     ...(overrides.budget && { budget: overrides.budget }),
     ...(overrides.tuning && { tuning: overrides.tuning }),
+    ...(overrides.ledger && { ledger: overrides.ledger }),
   });
   return { ...services, cache, index, logger };
 }

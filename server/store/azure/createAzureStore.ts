@@ -1,5 +1,6 @@
 import type { Store } from '../store.js';
 import { azureBotState } from './botState.js';
+import { AzureBudgetLedger } from './budgetLedger.js';
 import { azureAlertPreferences, azureConversationReferences, azureFeedback, azurePendingDiagnoses } from './botStores.js';
 import { azureCallIndex, azureCallRecordCache } from './graphStores.js';
 import { azureHelpdeskAudit } from './helpdeskAudit.js';
@@ -16,7 +17,7 @@ export function createAzureStore(options: { connectionString: string; now: () =>
       feedback: azureFeedback(tables),
       pending: azurePendingDiagnoses(tables),
     },
-    graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables) },
+    graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables), budgetLedger: new AzureBudgetLedger(tables) },
     botState: azureBotState(tables),
     tab: { audit: azureHelpdeskAudit(tables, options.now) },
     close: () => undefined,
