@@ -93,9 +93,12 @@ export class AzureQueue {
   }
 }
 
-/** Milliseconds to the service's whole seconds, rounded up so a message is never visible early. */
+/** The service refuses a visibility timeout beyond 7 days. */
+const MAX_VISIBILITY_SECONDS = 7 * 24 * 60 * 60;
+
+/** Milliseconds to the service's whole seconds, rounded up so a message is never visible early, and at most 7 days. */
 export function toVisibilitySeconds(ms: number): number {
-  return Math.max(0, Math.ceil(ms / 1000));
+  return Math.min(MAX_VISIBILITY_SECONDS, Math.max(0, Math.ceil(ms / 1000)));
 }
 
 function encode(body: unknown): string {
