@@ -30,6 +30,7 @@ export const VARIABLES = [
   { name: 'SQLITE_PATH', default: 'data/call-doctor.sqlite', description: 'SQLite database file for STORE=sqlite.' },
   { name: 'AZURE_STORAGE_CONNECTION_STRING', default: undefined, description: 'Connection string for STORE=azure (UseDevelopmentStorage=true for Azurite).', secret: true },
   { name: 'ALERTS_CLIENT_STATE', default: 'random per start', description: 'Shared secret Graph echoes in every change notification; notifications with another value are discarded. Set it when several instances share the work.', secret: true },
+  { name: 'ALERTS_LEASE_SECONDS', default: '120', description: 'How long the alert worker holds a queued notification (visibility timeout) before another worker may take it, and after how long a send left unrecorded by a crash is retried. Longer than one record takes to fetch, diagnose and send.' },
   { name: 'TEAMS_APP_ID', default: 'demo: 00000000-0000-0000-0000-0000000ca11d', description: 'Teams app id from the manifest, used to build deep links into the tab. Required when GRAPH_TENANT_ID is set.' },
   { name: 'TAB_CLIENT_ID', default: 'demo: ca11d0c7-0000-4000-8000-00000000007a', description: 'Client id of the tab\'s Entra app registration (Teams SSO, scope access_as_user, app role CallDoctor.Helpdesk). Unset in production leaves the tab API unmounted.' },
   { name: 'TAB_APP_ID_URI', default: 'api://<PUBLIC_URL host>/TAB_CLIENT_ID', description: 'Application ID URI of the tab\'s app registration; tab API tokens must have it or TAB_CLIENT_ID as audience.' },
