@@ -64,6 +64,8 @@ export interface AlertWorkerDependencies {
   readonly now: () => Date;
   readonly logger: Logger;
   readonly tuning?: Partial<AlertWorkerTuning>;
+  /** Aborts Graph calls in flight on shutdown (the lease brings the message back). */
+  readonly signal?: AbortSignal;
 }
 
 /** Another worker holds a fresh claim on one of this call's alerts: look again once it is settled. */
@@ -81,7 +83,7 @@ export function createAlertWorker(deps: AlertWorkerDependencies): AlertWorker {
   const logger = deps.logger.child({ component: 'alerts-worker' });
 
   async function processCall(tenantId: string, callId: string): Promise<void> {
-    const { record } = await deps.feed.recordNotified(callId, { priority: 'background' });
+    const { record } = await deps.feed.recordNotified(callId, { priority: 'background', ...(deps.signal ? { signal: deps.signal } : {}) });
     const version = record.version ?? 0;
     const done = await deps.processed.get(tenantId, callId);
     // A crash after the fetch leaves the cache current but this log behind: decide again.

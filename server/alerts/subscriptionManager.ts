@@ -55,6 +55,8 @@ export interface SubscriptionManagerDependencies {
   readonly timers: Timers;
   readonly logger: Logger;
   readonly tuning?: Partial<SubscriptionManagerTuning>;
+  /** Aborts Graph calls in flight on shutdown. */
+  readonly signal?: AbortSignal;
 }
 
 export interface SubscriptionManager {
@@ -77,6 +79,7 @@ export function createSubscriptionManager(deps: SubscriptionManagerDependencies)
   const tuning = { ...DEFAULT_SUBSCRIPTION_TUNING, ...deps.tuning };
   const logger = deps.logger.child({ component: 'alerts-subscription' });
   const clientStateHash = hashClientState(deps.clientState);
+  const bg = { priority: 'background', ...(deps.signal ? { signal: deps.signal } : {}) } as const;
   const background = new Set<Promise<void>>();
   let loop: Loop | undefined;
   let lastTouch = -Infinity;
@@ -96,7 +99,7 @@ export function createSubscriptionManager(deps: SubscriptionManagerDependencies)
   async function create(previous: SubscriptionState | undefined, why: string): Promise<SubscriptionState> {
     const created = await deps.subscriptions.create(
       { notificationUrl: deps.notificationUrl, lifecycleNotificationUrl: deps.lifecycleNotificationUrl, clientState: deps.clientState, changeType: 'created,updated' },
-      { priority: 'background' },
+      bg,
     );
     logger.info({ subscriptionId: created.id, expires: created.expirationDateTime, why }, 'subscription created');
     // Coverage carries over: whatever happened since the last known-good moment is backfilled.
@@ -119,7 +122,7 @@ export function createSubscriptionManager(deps: SubscriptionManagerDependencies)
 
   /** The live subscription we should be using, created or recreated when it is missing or stale. */
   async function ensure(state: SubscriptionState | undefined): Promise<{ state: SubscriptionState; live: Subscription | undefined }> {
-    const listed = (await deps.subscriptions.list({ priority: 'background' })).filter(ours);
+    const listed = (await deps.subscriptions.list(bg)).filter(ours);
     const known = state && listed.find((s) => s.id === state.subscriptionId);
     if (known && state && state.clientStateHash === clientStateHash && state.notificationUrl === deps.notificationUrl) return { state, live: known };
     // Ours by URL but not the one recorded (lost state, changed secret): replace it, so Graph sends our clientState.
@@ -130,7 +133,7 @@ export function createSubscriptionManager(deps: SubscriptionManagerDependencies)
         logger.info({ subscriptionId: stale.id }, 'existing subscription adopted');
         return { state: adopted, live: stale };
       }
-      await deps.subscriptions.remove(stale.id, { priority: 'background' });
+      await deps.subscriptions.remove(stale.id, bg);
       logger.info({ subscriptionId: stale.id }, 'stale subscription removed');
     }
     const why = state === undefined ? 'none yet' : known ? 'clientState or URL changed' : 'subscription vanished';
@@ -142,7 +145,7 @@ export function createSubscriptionManager(deps: SubscriptionManagerDependencies)
   async function backfill(from: Date, to: Date, why: string): Promise<void> {
     if (!(from < to)) return;
     // The one place the list API is called for backfill (a streamed form with a checkpoint can replace it).
-    const summaries = await deps.feed.backfill({ from, to }, { priority: 'background' });
+    const summaries = await deps.feed.backfill({ from, to }, bg);
     const work: AlertWork[] = [];
     for (const summary of summaries) {
       const done = await deps.processed.get(deps.tenantId, summary.id);
@@ -160,7 +163,7 @@ export function createSubscriptionManager(deps: SubscriptionManagerDependencies)
     const { state, live } = await ensure(before);
     let current = state;
     if (live) {
-      const renewal = await deps.subscriptions.renewIfDue(live, { priority: 'background' });
+      const renewal = await deps.subscriptions.renewIfDue(live, bg);
       if (renewal.renewed) {
         logger.info({ subscriptionId: renewal.subscription.id, expires: renewal.subscription.expirationDateTime }, 'subscription renewed');
         current = { ...current, expiresAt: new Date(renewal.subscription.expirationDateTime) };
@@ -184,8 +187,8 @@ export function createSubscriptionManager(deps: SubscriptionManagerDependencies)
     if (event.event === 'reauthorizationRequired') {
       try {
         // Reauthorize, then extend: either alone is Graph's accepted answer; both leave a fresh lifetime.
-        await deps.subscriptions.reauthorize(event.subscriptionId, { priority: 'background' });
-        const renewed = await deps.subscriptions.renew(event.subscriptionId, undefined, { priority: 'background' });
+        await deps.subscriptions.reauthorize(event.subscriptionId, bg);
+        const renewed = await deps.subscriptions.renew(event.subscriptionId, undefined, bg);
         const state = await deps.states.get(SUBSCRIPTION_NAME);
         if (state?.subscriptionId === renewed.id) await deps.states.put(SUBSCRIPTION_NAME, { ...state, expiresAt: new Date(renewed.expirationDateTime) });
         return;

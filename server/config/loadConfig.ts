@@ -40,7 +40,11 @@ export interface AppConfig {
   /** In demo mode this points at the emulator started alongside the server. */
   readonly graph: GraphSettings;
   readonly store: StoreSettings;
-  readonly alerts: { readonly clientState: string };
+  readonly alerts: {
+    readonly clientState: string;
+    /** Visibility timeout of a leased queue message and the age at which an unrecorded send is retried. */
+    readonly leaseSeconds: number;
+  };
   readonly teamsAppId: string;
   /** The tab's app registration, whose tokens the tab API accepts; undefined in production without TAB_CLIENT_ID. */
   readonly tab: TabSettings | undefined;
@@ -157,7 +161,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
     bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId, turnDeadlineMs: parseTurnDeadline(get('BOT_TURN_DEADLINE_MS') ?? '8000') },
     graph,
     store,
-    alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()) },
+    alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()), leaseSeconds: parseLeaseSeconds(get('ALERTS_LEASE_SECONDS') ?? '120') },
     teamsAppId: mode === 'production' ? guid('TEAMS_APP_ID', required(get, 'TEAMS_APP_ID', 'is required when GRAPH_TENANT_ID is set: deep links into the tab name the Teams app')) : (get('TEAMS_APP_ID') ?? DEMO_TEAMS_APP_ID),
     tab: tabSettings(get, mode, publicUrl),
     thresholdOverrides: parseThresholds(get('CQD_THRESHOLDS') ?? '{}'),
@@ -251,6 +255,13 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 function parseInteger(name: string, value: string): number {
   if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `must be a whole number (got "${value}")`);
   return Number(value);
+}
+
+function parseLeaseSeconds(value: string): number {
+  const seconds = parseInteger('ALERTS_LEASE_SECONDS', value);
+  // Azure Storage Queue visibility timeouts run from 1 second to 7 days.
+  if (seconds < 1 || seconds > 7 * 24 * 3600) throw new ConfigError('ALERTS_LEASE_SECONDS', 'must be from 1 to 604800 seconds');
+  return seconds;
 }
 
 function parseTurnDeadline(value: string): number {
