@@ -8,6 +8,8 @@ export interface ServerProcess {
   readonly port: number;
   readonly exited: Promise<unknown>;
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL: no shutdown at all, as a crash or an out-of-memory kill would leave things (tests). */
+  kill(): Promise<void>;
 }
 
 /** Forks the server with the emulator's certificate trusted, and waits until it listens. */
@@ -44,6 +46,11 @@ export async function startServerProcess(config: AppConfig, trustedCertPath: str
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
