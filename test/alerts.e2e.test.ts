@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { teamsActivity } from '../bot/testing/activities.js';
 import { cardOf, visibleText } from '../bot/testing/cardReading.js';
 import { loadConfig, type AppConfig } from '../server/config/index.js';
@@ -88,7 +88,7 @@ const processedVersion = (callId: string): number | undefined => {
 const alertsFor = (callId: string): Json[] => connector.received.filter((a) => JSON.stringify(cardOf(a as never) ?? {}).includes(callId));
 
 async function startServer(): Promise<ServerProcess> {
-  server = await startServerProcess(config, process.env.NODE_EXTRA_CA_CERTS!, { timeoutMs: 90_000 });
+  server = await startServerProcess(config, join(inject('emulatorTlsDir'), 'emulator-cert.pem'), { timeoutMs: 90_000, execArgv: ['--import', 'tsx'] });
   return server;
 }
 

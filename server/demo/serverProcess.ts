@@ -13,12 +13,12 @@ export interface ServerProcess {
 }
 
 /** Forks the server with the emulator's certificate trusted, and waits until it listens. */
-export async function startServerProcess(config: AppConfig, trustedCertPath: string, options: { clockStart?: Date; timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServerProcess(config: AppConfig, trustedCertPath: string, options: { clockStart?: Date; timeoutMs?: number; execArgv?: readonly string[] } = {}): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const child: ChildProcess = fork(fileURLToPath(new URL('./serverChild.ts', import.meta.url)), [], {
     env: childEnvironment({ NODE_EXTRA_CA_CERTS: trustedCertPath }),
-    // Same loader flags as this process (tsx), so the child runs TypeScript too.
-    execArgv: process.execArgv,
+    // Same loader flags as this process (tsx), so the child runs TypeScript too; tests under vitest pass ['--import', 'tsx'].
+    execArgv: [...(options.execArgv ?? process.execArgv)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
