@@ -168,6 +168,20 @@ describe('alert worker', () => {
     expect(t.sent.map((s) => s.record.id)).toEqual(['c1', 'c2', 'c4']);
   });
 
+  it('when a crash left this call claimed mid-send and the cap is otherwise full, then the retry still sends it', async () => {
+    const t = setup({ rules: { dailyCap: 2 }, tuning: { claimStaleMs: 1_000 } });
+    await t.install(ALEX);
+    t.call({ id: 'c1', start: minutesAgo(50), with: [RAVI], quality: 'dropped' });
+    t.call({ id: 'c2', start: minutesAgo(50), with: [RAVI], quality: 'dropped' });
+    await t.alerts.queue.enqueue([t.work('c1')]);
+    await t.drain();
+    await t.alerts.log.claim({ tenantId: TENANT, userId: ALEX.id, callId: 'c2' }, 'alert', 1_000); // the dead process's claim
+    await t.clock.advance(2_000);
+    await t.alerts.queue.enqueue([t.work('c2')]);
+    await t.drain();
+    expect(t.sent.map((s) => s.record.id)).toEqual(['c1', 'c2']);
+  });
+
   it('when it is quiet hours where the user is, then the alert is held back; outside them it is sent', async () => {
     // 10:00 UTC is 19:00 in Tokyo: inside 18:00-08:00 there, outside it in UTC.
     const t = setup({ rules: { quietHours: { start: '18:00', end: '08:00' }, timeZone: 'Asia/Tokyo' } });

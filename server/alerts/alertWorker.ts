@@ -104,8 +104,7 @@ export function createAlertWorker(deps: AlertWorkerDependencies): AlertWorker {
     // A requested card is sent whatever the verdict, the hour or the count: the user asked.
     if (reason === 'alert') {
       if (inQuietHours(rules.quietHours, rules.timeZone, now)) return void logger.info({ callId: record.id }, 'alert held back: quiet hours');
-      const today = await deps.log.countSince(user, startOfUserDay(rules.timeZone, now));
-      if (today >= rules.dailyCap) return void logger.info({ callId: record.id, cap: rules.dailyCap }, 'alert held back: daily cap reached');
+      if (await capReached(user, record.id, rules.dailyCap, startOfUserDay(rules.timeZone, now))) return void logger.info({ callId: record.id, cap: rules.dailyCap }, 'alert held back: daily cap reached');
     }
     const key = { ...user, callId: record.id };
     const claim = await deps.log.claim(key, reason, tuning.claimStaleMs);
@@ -123,6 +122,14 @@ export function createAlertWorker(deps: AlertWorkerDependencies): AlertWorker {
     }
     await deps.log.markSent(key);
     logger.info({ callId: record.id, reason, verdict: diagnosis.verdict }, 'alert sent');
+  }
+
+  /** The cap counts today's alerts other than this call's own (a claim left by a crash mid-send is this call, not another alert). */
+  async function capReached(user: UserKey, callId: string, cap: number, since: Date): Promise<boolean> {
+    const today = await deps.log.countSince(user, since);
+    if (today < cap) return false;
+    const own = (await deps.log.listForUser(user)).some((e) => e.callId === callId && e.claimedAt.getTime() >= since.getTime());
+    return today - (own ? 1 : 0) >= cap;
   }
 
   /** The user's open "tell me when it's ready" requests this call answers; the others go back. */
