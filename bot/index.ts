@@ -22,3 +22,8 @@ export type {
   PendingDiagnosisStore,
   UserKey,
 } from './ports.js';
+export { alertCard, type AlertCardInput } from './alerts/alertCard.js';
+export { internalParticipants } from './alerts/recipients.js';
+export { createProactiveSender, type SendProactive } from './alerts/sendProactive.js';
+export type { CardReply } from './cards/cardKit.js';
+export { localParts, startOfLocalDay } from './time/zonedTime.js';

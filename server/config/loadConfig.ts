@@ -11,7 +11,7 @@ export type { GraphAuth, GraphSettings } from '../../graph/settings.js';
 
 export type StoreSettings =
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'azure'; readonly connectionString: string };
+  | { readonly kind: 'azure'; readonly connectionString: string; readonly alertsQueue: string };
 
 export interface DemoSettings {
   readonly emulatorPort: number;
@@ -40,7 +40,11 @@ export interface AppConfig {
   /** In demo mode this points at the emulator started alongside the server. */
   readonly graph: GraphSettings;
   readonly store: StoreSettings;
-  readonly alerts: { readonly clientState: string };
+  readonly alerts: {
+    readonly clientState: string;
+    /** Visibility timeout of a leased queue message and the age at which an unrecorded send is retried. */
+    readonly leaseSeconds: number;
+  };
   readonly teamsAppId: string;
   /** The tab's app registration, whose tokens the tab API accepts; undefined in production without TAB_CLIENT_ID. */
   readonly tab: TabSettings | undefined;
@@ -142,7 +146,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
   const store: StoreSettings =
     storeKind === 'sqlite'
       ? { kind: 'sqlite', path: get('SQLITE_PATH') ?? defaultOf('SQLITE_PATH')! }
-      : { kind: 'azure', connectionString: required(get, 'AZURE_STORAGE_CONNECTION_STRING', 'is required for STORE=azure') };
+      : { kind: 'azure', connectionString: required(get, 'AZURE_STORAGE_CONNECTION_STRING', 'is required for STORE=azure'), alertsQueue: queueName('AZURE_STORAGE_ALERTS_QUEUE', get('AZURE_STORAGE_ALERTS_QUEUE') ?? defaultOf('AZURE_STORAGE_ALERTS_QUEUE')!) };
 
   const openaiEndpoint = get('AZURE_OPENAI_ENDPOINT');
   const openaiDeployment = get('AZURE_OPENAI_DEPLOYMENT');
@@ -159,7 +163,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
     bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId, turnDeadlineMs: parseTurnDeadline(get('BOT_TURN_DEADLINE_MS') ?? '8000') },
     graph,
     store,
-    alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()) },
+    alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()), leaseSeconds: parseLeaseSeconds(get('ALERTS_LEASE_SECONDS') ?? '120') },
     teamsAppId: mode === 'production' ? guid('TEAMS_APP_ID', required(get, 'TEAMS_APP_ID', 'is required when GRAPH_TENANT_ID is set: deep links into the tab name the Teams app')) : (get('TEAMS_APP_ID') ?? DEMO_TEAMS_APP_ID),
     tab: tabSettings(get, mode, publicUrl),
     thresholdOverrides: parseThresholds(get('CQD_THRESHOLDS') ?? '{}'),
@@ -259,6 +263,13 @@ function parseBoolean(name: string, value: string): boolean {
   return oneOf(name, value, ['true', 'false'] as const) === 'true';
 }
 
+function parseLeaseSeconds(value: string): number {
+  const seconds = parseInteger('ALERTS_LEASE_SECONDS', value);
+  // Azure Storage Queue visibility timeouts run from 1 second to 7 days.
+  if (seconds < 1 || seconds > 7 * 24 * 3600) throw new ConfigError('ALERTS_LEASE_SECONDS', 'must be from 1 to 604800 seconds');
+  return seconds;
+}
+
 function parseTurnDeadline(value: string): number {
   const ms = parseInteger('BOT_TURN_DEADLINE_MS', value);
   // The Bot Connector gives up after about 15 s; a deadline past 12 s leaves no room for the reply itself.
@@ -294,6 +305,14 @@ function guid(name: string, value: string): string {
 function checkClientState(value: string): string {
   // Graph rejects a clientState longer than 128 characters.
   if (value.length > 128) throw new ConfigError('ALERTS_CLIENT_STATE', 'must be at most 128 characters');
+  return value;
+}
+
+function queueName(variable: VariableName, value: string): string {
+  // Azure Storage's queue naming rule; a bad name would otherwise surface as a 400 on the first notification.
+  if (!/^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(value) || value.length < 3 || value.length > 63) {
+    throw new ConfigError(variable, 'must be 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit');
+  }
   return value;
 }
 

@@ -75,7 +75,7 @@ describe('demo data-set store', () => {
   });
 
   it('when the store is not a SQLite file, then it is left as configured', () => {
-    const azure = { kind: 'azure' as const, connectionString: 'UseDevelopmentStorage=true' };
+    const azure = { kind: 'azure' as const, connectionString: 'UseDevelopmentStorage=true', alertsQueue: 'calldoctor-alerts' };
     expect(demoDataSetStore(azure, demo(undefined), '/')).toBe(azure);
     expect(demoDataSetStore({ kind: 'sqlite', path: ':memory:' }, demo(undefined), '/')).toEqual({ kind: 'sqlite', path: ':memory:' });
   });
