@@ -15,10 +15,19 @@ export type { CallDoctorTurnState } from './state.js';
 export type {
   AlertMode,
   AlertPreferenceStore,
+  AlertSettings,
+  AlertSettingsChange,
+  ChannelDigestStore,
+  ChannelDigestSubscription,
   ConversationReferenceStore,
   FeedbackEntry,
   FeedbackStore,
+  Forgettable,
+  ForgettableData,
   PendingDiagnosis,
   PendingDiagnosisStore,
+  QuietHours,
   UserKey,
 } from './ports.js';
+export { DEFAULT_ALERT_SETTINGS, DEFAULT_DAILY_CAP, MAX_DAILY_CAP } from './ports.js';
+export { checkAlertSettingsChange, isQuietAt } from './alertRules/alertSettings.js';

@@ -1,6 +1,7 @@
 // The deterministic intent router: the first intent in the table whose matcher accepts the text.
 // Order matters where phrasings overlap: a phone number beats "call", a plural list beats one call,
 // a named person or time beats "my last call", and a follow-up ("the one before that") beats both.
+import { alertRulesIntent } from './alertRulesIntent.js';
 import { alertsIntent } from './alertsIntent.js';
 import { callListIntent } from './callListIntent.js';
 import { findCallIntent } from './findCallIntent.js';
@@ -19,6 +20,7 @@ import { thanksIntent } from './thanksIntent.js';
 export const INTENTS: readonly Intent<any>[] = [
   helpIntent,
   thanksIntent,
+  alertRulesIntent,
   notifyWhenReadyIntent,
   alertsIntent,
   phoneCallIntent,

@@ -1,6 +1,7 @@
 import type { Store } from '../store.js';
 import { azureBotState } from './botState.js';
 import { azureAlertPreferences, azureConversationReferences, azureFeedback, azurePendingDiagnoses } from './botStores.js';
+import { azureChannelDigests } from './channelDigests.js';
 import { azureCallIndex, azureCallRecordCache } from './graphStores.js';
 import { azureHelpdeskAudit } from './helpdeskAudit.js';
 import { AzureTables } from './tables.js';
@@ -15,6 +16,7 @@ export function createAzureStore(options: { connectionString: string; now: () =>
       alertPreferences: azureAlertPreferences(tables, options.now),
       feedback: azureFeedback(tables),
       pending: azurePendingDiagnoses(tables),
+      digests: azureChannelDigests(tables),
     },
     graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables) },
     botState: azureBotState(tables),
