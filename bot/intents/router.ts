@@ -6,6 +6,7 @@ import { alertsIntent } from './alertsIntent.js';
 import { callListIntent } from './callListIntent.js';
 import { findCallIntent } from './findCallIntent.js';
 import { followUpIntent } from './followUpIntent.js';
+import { forgetMeIntent } from './forgetMeIntent.js';
 import { helpIntent } from './helpIntent.js';
 import type { Intent, MatchedIntent } from './intent.js';
 import { NO_CONVERSATION } from './intent.js';
@@ -20,6 +21,7 @@ import { thanksIntent } from './thanksIntent.js';
 export const INTENTS: readonly Intent<any>[] = [
   helpIntent,
   thanksIntent,
+  forgetMeIntent,
   alertRulesIntent,
   notifyWhenReadyIntent,
   alertsIntent,
