@@ -13,6 +13,7 @@ import { createHttpApp, listen, type RunningServer } from './http/index.js';
 import { tabPaths } from './http/tabBuild.js';
 import { tabRoute } from './http/tabRoute.js';
 import { createLinks } from './links.js';
+import { userDataStores } from './privacyWiring.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
 import { tabApiRouter } from './tabApiWiring.js';
@@ -51,7 +52,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   try {
     // One app identity for Graph and, without an API key, for Azure OpenAI: one token cache, one secret.
     const credential = createCredential(config.graph);
-    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index });
+    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index, tuning: { summaryRetentionDays: config.summaryRetentionDays } });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
     const bot = createBot({
       tenantId: config.graph.tenantId,
@@ -59,6 +60,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       diagnose: createDiagnose(thresholds),
       explainPhoneCall,
       stores: store.bot,
+      otherUserData: userDataStores({ index: store.graph.index }),
       storage: store.botState,
       links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
       now,
