@@ -4,6 +4,7 @@
 import { alertRulesIntent } from './alertRulesIntent.js';
 import { alertsIntent } from './alertsIntent.js';
 import { callListIntent } from './callListIntent.js';
+import { channelDigestIntent } from './channelDigestIntent.js';
 import { findCallIntent } from './findCallIntent.js';
 import { followUpIntent } from './followUpIntent.js';
 import { forgetMeIntent } from './forgetMeIntent.js';
@@ -22,6 +23,7 @@ export const INTENTS: readonly Intent<any>[] = [
   helpIntent,
   thanksIntent,
   forgetMeIntent,
+  channelDigestIntent,
   alertRulesIntent,
   notifyWhenReadyIntent,
   alertsIntent,
