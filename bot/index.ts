@@ -2,6 +2,8 @@
 export { createBot } from './createBot.js';
 export type { Bot } from './createBot.js';
 export { createBotAdapter, CallDoctorAdapter } from './adapter.js';
+export { channelDigestActivity, postToConversation } from './proactive.js';
+export type { DigestInput } from './cards/digestCard.js';
 export type { BotAdapterSettings, InboundAuthentication } from './adapter.js';
 export type {
   BotDependencies,

@@ -14,6 +14,8 @@ import { tabPaths } from './http/tabBuild.js';
 import { tabRoute } from './http/tabRoute.js';
 import { createLinks } from './links.js';
 import { userDataStores } from './privacyWiring.js';
+import { startBackgroundJobs, type BackgroundJobs } from './jobs/backgroundJobs.js';
+import { REAL_TIMERS, type Timers } from './jobs/dailySchedule.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
 import { tabApiRouter } from './tabApiWiring.js';
@@ -24,6 +26,8 @@ export interface ComposeOptions {
   readonly logger?: Logger;
   /** Send "typing..." while the bot works; tests turn it off. */
   readonly typingIndicator?: boolean;
+  /** Timers of the daily jobs (group install, channel digest); real, unref'd timers by default. */
+  readonly timers?: Timers;
 }
 
 export interface ComposedServer {
@@ -61,6 +65,10 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       explainPhoneCall,
       stores: store.bot,
       otherUserData: userDataStores({ index: store.graph.index }),
+      teamMembers: async (groupId) => {
+        const members = await graph.directory.groupMembers(groupId);
+        return members && new Set(members.map((m) => m.id));
+      },
       storage: store.botState,
       links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
       now,
@@ -76,6 +84,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: [...(tabApi ? [tabApi] : []), tab] });
 
     let running: RunningServer | undefined;
+    let jobs: BackgroundJobs | undefined;
     let closed = false;
     return {
       config,
@@ -88,11 +97,26 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
           throw new Error(`refusing to listen on ${host} without BOT_ID: an unauthenticated bot must only be reachable from this machine`);
         }
         running = await listen(http, port, host);
+        // Daily jobs run only in a serving process, not in one composed for a test of its routes.
+        jobs ??= startBackgroundJobs({
+          tenantId: config.graph.tenantId,
+          groupInstall: config.groupInstall,
+          channelDigestTime: config.channelDigestTime,
+          graph,
+          stores: store.bot,
+          adapter,
+          botAppId: config.bot.appId,
+          diagnose: createDiagnose(thresholds),
+          now,
+          timers: options.timers ?? REAL_TIMERS,
+          logger,
+        });
         return running;
       },
       async close() {
         if (closed) return;
         closed = true;
+        jobs?.stop();
         await running?.close();
         store.close();
       },
