@@ -18,6 +18,7 @@ export type { BudgetLedger, LedgerAnswer, LedgerBucket, LedgerReservation } from
 export { applyReservation, decodeSlices, encodeSlices, DEFAULT_LEDGER_TIMING, type BucketSlices, type LedgerTiming, type SliceCount } from './budget/ledgerWindow.js';
 export { MemoryBudgetLedger } from './budget/memoryBudgetLedger.js';
 export type { DirectoryService, DirectoryUser } from './groups/types.js';
+export type { AppInstallationService, InstallOutcome } from './teamwork/appInstallations.js';
 export { MemoryCallIndex } from './stores/memoryCallIndex.js';
 export { MemoryCallRecordCache } from './stores/memoryCallRecordCache.js';
 export { mergeSummary, compareNewestFirst, readSummary } from './stores/mergeSummary.js';

@@ -59,4 +59,9 @@ export interface CallIndex {
   pruneStartedBefore(cutoff: Date): Promise<number>;
   /** Forgets one call for every user it is filed under (Graph answered 404: deleted, or past retention). Returns how many entries went. */
   removeCall(callId: string): Promise<number>;
+  /**
+   * "Forget my data": drops every entry and the coverage of one user. Returns how many call
+   * entries went. Other people's entries of the same calls stay: they are theirs.
+   */
+  removeUser(userId: string): Promise<number>;
 }

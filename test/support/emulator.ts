@@ -95,6 +95,7 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
     registerApp: (app) => running.registerApp(app),
     sendReauthorizationRequired: (id) => void running.sendReauthorizationRequired(id),
     notificationDeliveries: () => running.notificationDeliveries(),
+    installedApps: () => running.installedApps(),
     now: () => running.now(),
     advanceClock: (ms) => running.advanceClock(ms),
     close: () => running.close(),

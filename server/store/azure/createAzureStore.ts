@@ -6,6 +6,7 @@ import { azureLeases, azureSubscriptionStates } from './alertSubscriptions.js';
 import { azureBotState } from './botState.js';
 import { AzureBudgetLedger } from './budgetLedger.js';
 import { azureAlertPreferences, azureConversationReferences, azureFeedback, azurePendingDiagnoses } from './botStores.js';
+import { azureChannelDigests } from './channelDigests.js';
 import { azureCallIndex, azureCallRecordCache } from './graphStores.js';
 import { azureHelpdeskAudit } from './helpdeskAudit.js';
 import { AzureQueue } from './queues.js';
@@ -38,6 +39,7 @@ export function createAzureStore(options: AzureStoreOptions): AzureStore {
       alertPreferences: azureAlertPreferences(tables, options.now),
       feedback: azureFeedback(tables),
       pending: azurePendingDiagnoses(tables),
+      digests: azureChannelDigests(tables),
     },
     graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables), budgetLedger: new AzureBudgetLedger(tables) },
     botState: azureBotState(tables),

@@ -21,6 +21,12 @@ export function sqliteCallIndex(db: Database): CallIndex {
   );
   const prune = db.prepare('DELETE FROM call_index WHERE started_at_ms < ?');
   const removeCall = db.prepare('DELETE FROM call_index WHERE row_key = ?');
+  const removeCalls = db.prepare('DELETE FROM call_index WHERE partition_key = ?');
+  const removeCoverage = db.prepare('DELETE FROM call_index_coverage WHERE partition_key = ?');
+  const removeUser = db.transaction((userId: string): number => {
+    removeCoverage.run(userId);
+    return removeCalls.run(userId).changes;
+  });
 
   // Read-merge-write in one transaction so concurrent upserts cannot lose a newer version.
   const upsert = db.transaction((userId: string, calls: readonly CallSummary[]) => {
@@ -51,6 +57,9 @@ export function sqliteCallIndex(db: Database): CallIndex {
     },
     async removeCall(callId: string) {
       return removeCall.run(callId).changes;
+    },
+    async removeUser(userId: string) {
+      return removeUser(userId);
     },
   };
 }
