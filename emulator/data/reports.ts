@@ -82,6 +82,8 @@ function contactCentreTrunk(rng: Rng, others: readonly TenantUser[], today: Date
     const row = drRow(rng, rng.pick(agents), start, failure, international ? `+44207946${String(rng.int(0, 9))}***` : phone(rng));
     rows.directRoutingCalls.push({ ...row, trunkFullyQualifiedDomainName: BUSY_TRUNK, mediaBypassEnabled: true, ...(international && { otherPartyCountryCode: 'GB' }) });
   }
+  // One agent is blocked now, for the helpdesk's blocked-users list.
+  rows.blockedUsers.push(blockedRow(rng, agents[agents.length - 1]!, new Date(Math.min(today.getTime() - 3 * DAY + 8 * 60 * MINUTE, now.getTime() - 60 * MINUTE)), 'blocked', 'Suspicious international calling'));
   for (let i = 0; i < 6; i++) {
     const sender = rng.pick(agents);
     rows.smsLog.push({ ...smsRow(rng, sender, new Date(today.getTime() - i * DAY + 13 * 60 * MINUTE)), smsType: 'sms_out', smsUnits: 0, callCharge: 0, sourceNumber: userNumber(sender) });
