@@ -363,6 +363,9 @@ export const API_ROUTES = {
   teamQuality: (groupId: string) => `/api/teams/${encodeURIComponent(groupId)}/quality`,
   helpdeskUser: (upn: string) => `/api/helpdesk/users?upn=${encodeURIComponent(upn)}`,
   helpdeskAudit: '/api/helpdesk/audit',
+  myPhone: (days: number, csv?: 'calls' | 'sms') => `/api/me/phone?days=${days}${csv ? `&format=csv&list=${csv}` : ''}`,
+  helpdeskPhone: (report: 'trunks' | 'blocked' | 'sms-failures' | 'dialout', period: { from: string; to: string }, csv = false) =>
+    `/api/helpdesk/phone/${report}?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}${csv ? '&format=csv' : ''}`,
   demoUsers: '/api/demo/users',
   demoToken: '/api/demo/token',
 } as const;
