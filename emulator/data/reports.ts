@@ -86,7 +86,8 @@ function contactCentreTrunk(rng: Rng, others: readonly TenantUser[], today: Date
   rows.blockedUsers.push(blockedRow(rng, agents[agents.length - 1]!, new Date(Math.min(today.getTime() - 3 * DAY + 8 * 60 * MINUTE, now.getTime() - 60 * MINUTE)), 'blocked', 'Suspicious international calling'));
   for (let i = 0; i < 6; i++) {
     const sender = rng.pick(agents);
-    rows.smsLog.push({ ...smsRow(rng, sender, new Date(today.getTime() - i * DAY + 13 * 60 * MINUTE)), smsType: 'sms_out', smsUnits: 0, callCharge: 0, sourceNumber: userNumber(sender) });
+    const failedText = smsRow(rng, sender, new Date(Math.min(today.getTime() - i * DAY + 13 * 60 * MINUTE, now.getTime() - 30 * MINUTE)));
+    rows.smsLog.push({ ...failedText, smsType: 'sms_out', smsUnits: 0, callCharge: 0, sourceNumber: userNumber(sender), destinationNumber: `${phone(rng).slice(0, -3)}***` });
   }
 }
 
