@@ -13,6 +13,7 @@ import { AppInstallationClient, type AppInstallationService } from './teamwork/a
 import type { DirectoryService } from './groups/types.js';
 import type { Logger } from './logger.js';
 import type { CallIndex, CallRecordCache } from './ports.js';
+import { DEFAULT_REPORT_CACHE, ReportPageCache, type ReportCacheOptions } from './reports/reportPageCache.js';
 import { ReportsClient } from './reports/reportsClient.js';
 import type { GraphSettings } from './settings.js';
 import { SubscriptionsClient } from './subscriptions/subscriptionsClient.js';
@@ -36,6 +37,8 @@ export interface GraphServicesOptions {
   /** Replaces the global fetch (tests). */
   readonly fetch?: typeof fetch;
   readonly tuning?: Partial<HttpTuning & CallRecordsTuning>;
+  /** Report pages' lifetime and how many windows are kept (default one minute, 32 windows). */
+  readonly reportCache?: Partial<ReportCacheOptions>;
 }
 
 export interface GraphServices {
@@ -68,7 +71,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
   });
   const executor = new GraphExecutor(client, tuning, now);
   const records = new CallRecordsClient({ executor, cache: options.cache, index: options.index, logger, now, tuning, combinedQueries: settings.combinedQueries ?? false });
-  const reports = new ReportsClient(executor);
+  const reports = new ReportsClient(executor, new ReportPageCache(now, { ...DEFAULT_REPORT_CACHE, ...options.reportCache }));
   const callRecords: CallRecordsService = {
     recentCalls: (userId, query) => records.recentCalls(userId, query),
     getCall: (callId, requestOptions) => records.getCall(callId, requestOptions),

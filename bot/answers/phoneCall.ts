@@ -1,7 +1,8 @@
 // "Why did my call to +1 425 555 0100 fail?": the asker's rows in the PSTN and Direct Routing reports.
 import { maskPhoneNumber } from '../../diagnosis/index.js';
 import type { Asker } from '../asker.js';
-import { retentionStart } from '../calls/ownCalls.js';
+import { RETENTION_DAYS } from '../calls/ownCalls.js';
+import { phoneReportRange } from '../calls/phoneRange.js';
 import { sameId } from '../calls/participants.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { phoneCallCard } from '../cards/phoneCallCard.js';
@@ -16,7 +17,7 @@ import { cardReply } from './reply.js';
 export async function answerPhoneCall(deps: BotDependencies, asker: Asker, asked: PhoneNumberMention): Promise<BotReply> {
   const now = deps.now();
   const number = { ...asked, display: shownNumber(asked, asker) };
-  const range = { from: retentionStart(now), to: now };
+  const range = phoneReportRange(now, RETENTION_DAYS);
   const query = { userId: asker.userId, priority: 'interactive' as const };
   // The two reports need the same permission but are separate services; one failing should not hide the other.
   const [pstn, directRouting] = await Promise.allSettled([deps.calls.pstnCalls(range, query), deps.calls.directRoutingCalls(range, query)]);

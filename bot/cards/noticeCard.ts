@@ -27,6 +27,9 @@ export const EXAMPLE_QUESTIONS: readonly string[] = [
   'My calls today',
   'Poor calls this week',
   'Why did my call to +1 425 555 0100 fail?',
+  'My phone calls this week',
+  'Did my text to +1 425 555 0100 go through?',
+  "Why can't I call out?",
   'Alert me only when a call drops',
 ];
 

@@ -3,6 +3,7 @@
 // a named person or time beats "my last call", and a follow-up ("the one before that") beats both.
 import { alertRulesIntent } from './alertRulesIntent.js';
 import { alertsIntent } from './alertsIntent.js';
+import { callOutBlockedIntent } from './callOutBlockedIntent.js';
 import { callListIntent } from './callListIntent.js';
 import { channelDigestIntent } from './channelDigestIntent.js';
 import { findCallIntent } from './findCallIntent.js';
@@ -14,7 +15,9 @@ import { NO_CONVERSATION } from './intent.js';
 import { lastCallIntent } from './lastCallIntent.js';
 import { notifyWhenReadyIntent } from './notifyWhenReadyIntent.js';
 import { phoneCallIntent } from './phoneCallIntent.js';
+import { phoneCallListIntent } from './phoneCallListIntent.js';
 import { qualityPatternsIntent } from './qualityPatternsIntent.js';
+import { smsStatusIntent } from './smsStatusIntent.js';
 import { thanksIntent } from './thanksIntent.js';
 
 // Each entry keeps its own parameter type; the table only needs match + answer.
@@ -27,6 +30,10 @@ export const INTENTS: readonly Intent<any>[] = [
   alertRulesIntent,
   notifyWhenReadyIntent,
   alertsIntent,
+  // A text, a block, or phone calls in general: before phoneCallIntent, which takes any number.
+  smsStatusIntent,
+  callOutBlockedIntent,
+  phoneCallListIntent,
   phoneCallIntent,
   qualityPatternsIntent,
   followUpIntent,

@@ -6,9 +6,11 @@ import type {
   DateRange,
   DirectRoutingLogRow,
   FullCallRecord,
+  PstnBlockedUsersLogRow,
   PstnCallLogRow,
   RecentCallsQuery,
   ReportQuery,
+  SmsLogRow,
 } from '../../graph/contract.js';
 import { CallRecordNotFoundError } from '../../graph/errors.js';
 import { summaryOf } from './callRecords.js';
@@ -17,6 +19,8 @@ export interface FakeCallRecordsOptions {
   readonly records?: readonly FullCallRecord[];
   readonly pstn?: readonly PstnCallLogRow[];
   readonly directRouting?: readonly DirectRoutingLogRow[];
+  readonly sms?: readonly SmsLogRow[];
+  readonly blocked?: readonly PstnBlockedUsersLogRow[];
   /** Index entries without participants, as before graph/ has fetched the full record. */
   readonly coldIndex?: boolean;
 }
@@ -65,12 +69,14 @@ export class FakeCallRecords implements CallRecordsService {
     return (this.options.directRouting ?? []).filter((row) => inRange(row.startDateTime ?? row.inviteDateTime, range) && (!query.userId || row.userId === query.userId));
   }
 
-  async smsLog(): Promise<never[]> {
-    return [];
+  async smsLog(range: DateRange, query: ReportQuery = {}): Promise<SmsLogRow[]> {
+    this.throwIfFailing();
+    return (this.options.sms ?? []).filter((row) => inRange(row.sentDateTime, range) && (!query.userId || row.userId === query.userId));
   }
 
-  async blockedUsersLog(): Promise<never[]> {
-    return [];
+  async blockedUsersLog(range: DateRange, query: ReportQuery = {}): Promise<PstnBlockedUsersLogRow[]> {
+    this.throwIfFailing();
+    return (this.options.blocked ?? []).filter((row) => inRange(row.blockDateTime, range) && (!query.userId || row.userId === query.userId));
   }
 
   async onlineMeetingDialoutReport(): Promise<never[]> {

@@ -2,7 +2,7 @@
 // a fake Graph and a fixed clock. Tests send Teams-shaped activities and read what the user sees.
 import type { Activity, Storage } from 'botbuilder';
 import { MemoryStorage, TestAdapter } from 'botbuilder';
-import type { DirectRoutingLogRow, FullCallRecord, PstnCallLogRow } from '../../graph/contract.js';
+import type { DirectRoutingLogRow, FullCallRecord, PstnBlockedUsersLogRow, PstnCallLogRow, SmsLogRow } from '../../graph/contract.js';
 import type { Diagnosis } from '../../diagnosis/types.js';
 import { createBot } from '../createBot.js';
 import type { BotDependencies } from '../dependencies.js';
@@ -20,6 +20,8 @@ export interface TestBotOptions {
   readonly records?: readonly FullCallRecord[];
   readonly pstn?: readonly PstnCallLogRow[];
   readonly directRouting?: readonly DirectRoutingLogRow[];
+  readonly sms?: readonly SmsLogRow[];
+  readonly blocked?: readonly PstnBlockedUsersLogRow[];
   readonly coldIndex?: boolean;
   readonly now?: Date;
   readonly diagnose?: (record: FullCallRecord, userId: string) => Diagnosis;
@@ -50,6 +52,8 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     ...(options.records ? { records: options.records } : {}),
     ...(options.pstn ? { pstn: options.pstn } : {}),
     ...(options.directRouting ? { directRouting: options.directRouting } : {}),
+    ...(options.sms ? { sms: options.sms } : {}),
+    ...(options.blocked ? { blocked: options.blocked } : {}),
     ...(options.coldIndex ? { coldIndex: true } : {}),
   });
   return startBot(options, storage, createMemoryStores(), calls);

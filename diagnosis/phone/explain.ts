@@ -26,6 +26,37 @@ export interface PhoneCallExplanation {
   readonly reference: string | null;
   readonly summary: string;
   readonly advice: string | null;
+  /** Labelled facts for a card or an expanded row: who ended it, duration and its source, charge, trunk, media bypass. */
+  readonly details: readonly PhoneCallDetail[];
+}
+
+export interface PhoneCallDetail {
+  readonly label: string;
+  readonly value: string;
+}
+
+export const ENDED_BY_WORDS: Readonly<Record<PhoneCallExplanation['endedBy'], string>> = {
+  you: 'You',
+  other: 'The other side',
+  network: 'The phone network or the SBC',
+  unknown: 'Not recorded',
+};
+
+const DURATION_SOURCE_WORDS: Readonly<Record<string, string>> = {
+  microsoft: 'Measured by Microsoft',
+  operator: 'Reported by the operator',
+};
+
+function detailsOf(e: Omit<PhoneCallExplanation, 'details'>, extra: { charge?: number | null; currency?: string | null; durationSource?: string | null }): PhoneCallDetail[] {
+  const out: PhoneCallDetail[] = [];
+  if (e.outcome !== 'unknown') out.push({ label: e.outcome === 'failed' ? 'Refused or ended by' : 'Ended by', value: ENDED_BY_WORDS[e.endedBy] });
+  if (e.durationSeconds !== null) out.push({ label: 'Duration', value: durationText(e.durationSeconds).replace(/^ and lasted /, '') || '0 s' });
+  if (extra.durationSource) out.push({ label: 'Duration source', value: DURATION_SOURCE_WORDS[extra.durationSource.toLowerCase()] ?? extra.durationSource });
+  if (extra.charge !== undefined && extra.charge !== null) out.push({ label: 'Charge', value: `${extra.charge.toFixed(2)}${extra.currency ? ` ${extra.currency}` : ''}` });
+  if (e.sip && e.sip.code !== 0) out.push({ label: 'SIP final code', value: `${e.sip.code}${e.sip.phrase ? ` ${e.sip.phrase}` : ''}: ${e.sip.meaning}` });
+  if (e.trunk) out.push({ label: 'Trunk (SBC)', value: e.trunk });
+  if (e.mediaBypass !== null) out.push({ label: 'Media bypass', value: e.mediaBypass ? 'On: media went directly between Teams and the SBC' : 'Off: media went through Microsoft' });
+  return out;
 }
 
 function directionOf(callType: string | null): PhoneCallExplanation['direction'] {
@@ -37,6 +68,7 @@ function directionOf(callType: string | null): PhoneCallExplanation['direction']
 
 function durationText(seconds: number | null): string {
   if (seconds === null) return '';
+  if (seconds === 0) return '';
   if (seconds < 60) return ` and lasted ${seconds} s`;
   return ` and lasted ${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
@@ -63,7 +95,7 @@ export function explainPstnCall(row: PstnRowInput): PhoneCallExplanation {
     `Your ${directionWord(direction)}${toOrFrom(direction, other)}${destination ? ` (${destination})` : ''} ` +
     (completed ? `connected${durationText(duration)}` : 'did not connect or lasted no time') +
     `${operator ? `, carried by ${operator}` : ''}.`;
-  return {
+  const explained: Omit<PhoneCallExplanation, 'details'> = {
     id: str(r.id),
     kind: 'pstn',
     outcome: duration === null ? 'unknown' : completed ? 'completed' : 'failed',
@@ -79,6 +111,7 @@ export function explainPstnCall(row: PstnRowInput): PhoneCallExplanation {
     summary,
     advice: completed ? null : 'Calling Plan logs carry no failure code; ask IT to look the call up in the PSTN usage report with its call id.',
   };
+  return { ...explained, details: detailsOf(explained, { charge: num(r.charge), currency: str(r.currency), durationSource: str(r.callDurationSource) }) };
 }
 
 function endedBy(actor: 'callee' | 'caller' | 'network' | 'none', direction: PhoneCallExplanation['direction']): PhoneCallExplanation['endedBy'] {
@@ -114,7 +147,7 @@ export function explainDirectRoutingCall(row: DirectRoutingRowInput): PhoneCallE
       `${meaning ? `, meaning ${meaning.meaning}` : ''}.${bypassText}`;
   }
   const actor = meaning?.actor ?? 'none';
-  return {
+  const explained: Omit<PhoneCallExplanation, 'details'> = {
     id: str(r.id),
     kind: 'directRouting',
     outcome,
@@ -130,4 +163,5 @@ export function explainDirectRoutingCall(row: DirectRoutingRowInput): PhoneCallE
     summary,
     advice: outcome === 'completed' ? null : (meaning?.advice ?? 'Ask IT to look the call up in the Direct Routing health dashboard with its correlation id.'),
   };
+  return { ...explained, details: detailsOf(explained, {}) };
 }

@@ -1,6 +1,10 @@
 // Rows for the PSTN report functions: Calling Plan and Direct Routing calls, SMS, blocked users
 // and audio-conferencing dial-out. The demo user has a failed Direct Routing call to a
-// +1 425 number today (SIP 503) and a successful Calling Plan call to one yesterday.
+// +1 425 number today (SIP 503) and a successful Calling Plan call to one yesterday, a text that
+// went out and one that did not, and a block lifted weeks ago. A busy contact-centre trunk
+// (sbc2, media bypass on) carries over 1,000 calls in the last week, so a week's Direct Routing
+// report pages past 1,000 rows; its international callers' numbers arrive partly masked, as
+// Graph masks them for some countries.
 import { startOfUtcDay } from './demoStory.js';
 import type { Rng } from './random.js';
 import type { DialoutCall, TenantUser } from './types.js';
@@ -49,7 +53,42 @@ export function reportRows(rng: Rng, users: readonly TenantUser[], demo: TenantU
   const blocked = rng.pick(others);
   rows.blockedUsers.push(blockedRow(rng, blocked, new Date(today.getTime() - 12 * DAY + 9 * 60 * MINUTE), 'blocked', 'High Overall Usage'));
   rows.blockedUsers.push(blockedRow(rng, blocked, new Date(today.getTime() - 10 * DAY + 11 * 60 * MINUTE), 'unblocked', 'Tenant Requested'));
+  // Appended after every earlier draw, so the rows above stay what they were.
+  demoPhoneWeek(rng, demo, today, now, rows);
+  contactCentreTrunk(rng, others, today, now, rows);
   return rows;
+}
+
+export const BUSY_TRUNK = 'sbc2.contoso.com';
+const BUSY_TRUNK_CALLS = 1_150;
+
+function demoPhoneWeek(rng: Rng, demo: TenantUser, today: Date, now: Date, rows: ReportRows): void {
+  const at = (daysBack: number, hour: number): Date => new Date(Math.min(today.getTime() - daysBack * DAY + hour * 60 * MINUTE, now.getTime() - 40 * MINUTE));
+  rows.pstnCalls.push(pstnRow(rng, demo, at(3, 10), 95, false, '+14255550160'));
+  rows.directRoutingCalls.push(drRow(rng, demo, at(2, 14), SIP_FAILURES[2], '+14255550171'));
+  rows.smsLog.push({ ...smsRow(rng, demo, at(1, 9)), smsType: 'sms_out', smsUnits: 1, callCharge: 0.01, sourceNumber: userNumber(demo), destinationNumber: '+14255550143' });
+  rows.smsLog.push({ ...smsRow(rng, demo, at(0, 8)), smsType: 'sms_out', smsUnits: 0, callCharge: 0, sourceNumber: userNumber(demo), destinationNumber: '+14255550199' });
+  rows.blockedUsers.push(blockedRow(rng, demo, new Date(today.getTime() - 20 * DAY + 10 * 60 * MINUTE), 'blocked', 'High Overall Usage'));
+  rows.blockedUsers.push(blockedRow(rng, demo, new Date(today.getTime() - 19 * DAY + 16 * 60 * MINUTE), 'unblocked', 'Tenant Requested'));
+}
+
+function contactCentreTrunk(rng: Rng, others: readonly TenantUser[], today: Date, now: Date, rows: ReportRows): void {
+  const agents = others.slice(0, Math.max(1, Math.min(12, others.length)));
+  const span = Math.max(now.getTime() - (today.getTime() - 6 * DAY) - 60 * MINUTE, DAY);
+  for (let i = 0; i < BUSY_TRUNK_CALLS; i++) {
+    const start = new Date(today.getTime() - 6 * DAY + Math.floor((i / BUSY_TRUNK_CALLS) * span));
+    const failure = rng.chance(0.08) ? rng.pick(SIP_FAILURES) : undefined;
+    const international = rng.chance(0.1);
+    const row = drRow(rng, rng.pick(agents), start, failure, international ? `+44207946${String(rng.int(0, 9))}***` : phone(rng));
+    rows.directRoutingCalls.push({ ...row, trunkFullyQualifiedDomainName: BUSY_TRUNK, mediaBypassEnabled: true, ...(international && { otherPartyCountryCode: 'GB' }) });
+  }
+  // One agent is blocked now, for the helpdesk's blocked-users list.
+  rows.blockedUsers.push(blockedRow(rng, agents[agents.length - 1]!, new Date(Math.min(today.getTime() - 3 * DAY + 8 * 60 * MINUTE, now.getTime() - 60 * MINUTE)), 'blocked', 'Suspicious international calling'));
+  for (let i = 0; i < 6; i++) {
+    const sender = rng.pick(agents);
+    const failedText = smsRow(rng, sender, new Date(Math.min(today.getTime() - i * DAY + 13 * 60 * MINUTE, now.getTime() - 30 * MINUTE)));
+    rows.smsLog.push({ ...failedText, smsType: 'sms_out', smsUnits: 0, callCharge: 0, sourceNumber: userNumber(sender), destinationNumber: `${phone(rng).slice(0, -3)}***` });
+  }
 }
 
 function pstnRow(rng: Rng, user: TenantUser, start: Date, seconds: number, outbound: boolean, otherNumber = phone(rng)): Record<string, unknown> {

@@ -1,5 +1,7 @@
 // PSTN, Direct Routing, SMS, blocked-user and dial-out reports: split into 90-day windows,
-// every page followed, optionally narrowed to one user (the functions take no user filter).
+// every page followed, optionally narrowed to one user (the functions take no user filter). Pages
+// come from a short-lived per-window cache shared by concurrent askers, and are filtered as they
+// arrive, so one user's answer holds only that user's rows.
 import type {
   DateRange,
   DirectRoutingLogRow,
@@ -11,6 +13,7 @@ import type {
 } from '../contract.js';
 import type { GraphExecutor } from '../http/graphExecutor.js';
 import { reportWindows } from './dateWindows.js';
+import type { ReportPageCache } from './reportPageCache.js';
 import { REPORTS, reportRequest, type ReportFunction } from './reportRequests.js';
 
 interface UserRow {
@@ -18,7 +21,10 @@ interface UserRow {
 }
 
 export class ReportsClient {
-  constructor(private readonly executor: GraphExecutor) {}
+  constructor(
+    private readonly executor: GraphExecutor,
+    private readonly cache: ReportPageCache,
+  ) {}
 
   pstnCalls(range: DateRange, query: ReportQuery = {}): Promise<PstnCallLogRow[]> {
     return this.rows<PstnCallLogRow>('getPstnCalls', range, query);
@@ -43,15 +49,23 @@ export class ReportsClient {
   }
 
   private async rows<T extends UserRow>(fn: ReportFunction, range: DateRange, query: ReportQuery): Promise<T[]> {
-    const spec = REPORTS[fn];
-    const options = { priority: query.priority ?? 'interactive', ...(query.signal && { signal: query.signal }) } as const;
     const rows: T[] = [];
+    for await (const page of this.stream<T>(fn, range, query)) rows.push(...page);
+    return rows;
+  }
+
+  /** The rows of every window, page by page, already narrowed to query.userId when given. */
+  async *stream<T extends UserRow>(fn: ReportFunction, range: DateRange, query: ReportQuery = {}): AsyncGenerator<T[]> {
+    const spec = REPORTS[fn];
+    // The shared fetch outlives any one asker, so it carries no asker's signal; each asker stops reading on its own.
+    const options = { priority: query.priority ?? 'interactive' } as const;
     for (const window of reportWindows(range, spec.toIsExclusive)) {
-      for await (const page of this.executor.pages<T>(reportRequest(spec, window), options)) {
-        rows.push(...(query.userId === undefined ? page : page.filter((r) => sameId(r.userId, query.userId!))));
+      const request = reportRequest(spec, window);
+      const key = `${spec.version}:${request.path}`;
+      for await (const page of this.cache.pages<T>(key, () => this.executor.pages<T>(request, options), query.signal)) {
+        yield query.userId === undefined ? page : page.filter((r) => sameId(r.userId, query.userId!));
       }
     }
-    return rows;
   }
 }
 

@@ -1,6 +1,7 @@
 // graph/'s services over a scripted fetch, with a fixed token and in-memory stores: the rig for
 // unit-testing the clients without a network or an emulator.
 import type { BudgetOptions } from '../budget/graphBudget.js';
+import type { ReportCacheOptions } from '../reports/reportPageCache.js';
 import { createGraphServices, type GraphServices } from '../createGraphServices.js';
 import { silentLogger } from '../logger.js';
 import { MemoryCallIndex } from '../stores/memoryCallIndex.js';
@@ -14,6 +15,7 @@ export interface ScriptedServicesOptions {
   readonly budget?: BudgetOptions;
   /** GraphSettings.combinedQueries: script the undocumented combined forms instead of the documented ones. */
   readonly combinedQueries?: boolean;
+  readonly reportCache?: Partial<ReportCacheOptions>;
 }
 
 export function graphServicesOver(graph: ScriptedFetch, options: ScriptedServicesOptions = {}): GraphServices & { readonly cache: MemoryCallRecordCache; readonly index: MemoryCallIndex } {
@@ -28,6 +30,7 @@ export function graphServicesOver(graph: ScriptedFetch, options: ScriptedService
     credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
     fetch: graph.fetch,
     ...(options.budget && { budget: options.budget }),
+    ...(options.reportCache && { reportCache: options.reportCache }),
   });
   return { ...services, cache, index };
 }

@@ -193,6 +193,114 @@ export interface TeamQualityResponse {
   readonly quality: TeamQuality;
 }
 
+// ---- Phone (PSTN, Direct Routing, SMS) ---------------------------------------------------------
+
+/** A labelled fact of a phone call's explanation (who ended it, duration, charge, trunk...). */
+export interface PhoneDetailItem {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface PhoneCallItem {
+  readonly id: string | null;
+  readonly route: 'pstn' | 'directRouting';
+  /** ISO start time. */
+  readonly start: string | null;
+  readonly outcome: 'completed' | 'failed' | 'unknown';
+  readonly direction: 'inbound' | 'outbound' | 'unknown';
+  /** Masked to the last digits. */
+  readonly otherParty: string | null;
+  readonly durationSeconds: number | null;
+  /** The bot's explanation, word for word. */
+  readonly summary: string;
+  readonly advice: string | null;
+  readonly details: readonly PhoneDetailItem[];
+}
+
+export interface SmsItem {
+  readonly id: string | null;
+  readonly sent: string | null;
+  readonly status: 'sent' | 'received' | 'notSent' | 'unknown';
+  readonly statusLabel: string;
+  readonly direction: 'inbound' | 'outbound' | 'unknown';
+  readonly otherParty: string | null;
+  readonly summary: string;
+  readonly advice: string | null;
+}
+
+/** GET /api/me/phone?days=7|30 (add format=csv&list=calls|sms for CSV): the caller's own rows only. */
+export interface MyPhoneResponse {
+  readonly days: number;
+  readonly calls: readonly PhoneCallItem[];
+  readonly sms: readonly SmsItem[];
+  /** Reports that could not be read just now (the others still answer). */
+  readonly unavailable: readonly ('pstn' | 'directRouting' | 'sms')[];
+}
+
+/** Helpdesk phone reports take ?from=YYYY-MM-DD&to=YYYY-MM-DD (to exclusive, at most 180 days) and format=csv. */
+export interface HelpdeskPeriod {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface TrunkHealthItem {
+  readonly trunk: string;
+  readonly calls: number;
+  readonly successful: number;
+  /** Ratios 0..1, null with no calls. */
+  readonly successRate: number | null;
+  readonly networkEffectivenessRatio: number | null;
+  readonly answerSeizureRatio: number | null;
+  readonly mediaBypassShare: number | null;
+  readonly topFailures: readonly { readonly code: number; readonly phrase: string | null; readonly meaning: string; readonly calls: number }[];
+  readonly overTime: readonly { readonly start: string; readonly calls: number; readonly failed: number }[];
+}
+
+/** GET /api/helpdesk/phone/trunks */
+export interface TrunkHealthResponse extends HelpdeskPeriod {
+  readonly trunks: readonly TrunkHealthItem[];
+}
+
+/** GET /api/helpdesk/phone/blocked: users whose latest action in the period is a block. */
+export interface BlockedUsersResponse extends HelpdeskPeriod {
+  readonly users: readonly {
+    readonly userId: string | null;
+    readonly userDisplayName: string | null;
+    readonly userPrincipalName: string | null;
+    /** As Graph returns it. */
+    readonly userTelephoneNumber: string | null;
+    readonly blockedSince: string | null;
+    readonly blockReason: string | null;
+  }[];
+}
+
+/** GET /api/helpdesk/phone/sms-failures */
+export interface SmsFailuresResponse extends HelpdeskPeriod {
+  readonly failures: readonly {
+    readonly smsId: string | null;
+    readonly sentDateTime: string | null;
+    readonly userDisplayName: string | null;
+    readonly userPrincipalName: string | null;
+    /** As Graph returns them (possibly partly masked). */
+    readonly sourceNumber: string | null;
+    readonly destinationNumber: string | null;
+    readonly destinationName: string | null;
+    readonly explanation: string;
+  }[];
+}
+
+/** GET /api/helpdesk/phone/dialout: audio-conferencing dial-out per destination and currency. */
+export interface DialoutResponse extends HelpdeskPeriod {
+  readonly destinations: readonly {
+    readonly destinationContext: string;
+    readonly currency: string | null;
+    readonly users: number;
+    readonly calls: number;
+    readonly minutes: number;
+    readonly charge: number;
+  }[];
+}
+
 // ---- Helpdesk ----------------------------------------------------------------------------------
 
 /** GET /api/helpdesk/users?upn=alex@contoso.com (helpdesk role) → 200 or 404 not_found. */
@@ -208,9 +316,9 @@ export interface AuditEntry {
   readonly actorName: string | null;
   /** Object id of the user whose calls were read. */
   readonly subjectId: string;
-  /** Call read, or null for a list or a user lookup. */
+  /** Call read, or null for a list or a user lookup. For readPhoneReport: "phone:<report>" (tenant-wide). */
   readonly callId: string | null;
-  readonly action: 'listCalls' | 'readCall' | 'lookupUser';
+  readonly action: 'listCalls' | 'readCall' | 'lookupUser' | 'readPhoneReport';
   /** ISO timestamp (server clock). */
   readonly at: string;
 }
@@ -255,6 +363,9 @@ export const API_ROUTES = {
   teamQuality: (groupId: string) => `/api/teams/${encodeURIComponent(groupId)}/quality`,
   helpdeskUser: (upn: string) => `/api/helpdesk/users?upn=${encodeURIComponent(upn)}`,
   helpdeskAudit: '/api/helpdesk/audit',
+  myPhone: (days: number, csv?: 'calls' | 'sms') => `/api/me/phone?days=${days}${csv ? `&format=csv&list=${csv}` : ''}`,
+  helpdeskPhone: (report: 'trunks' | 'blocked' | 'sms-failures' | 'dialout', period: { from: string; to: string }, csv = false) =>
+    `/api/helpdesk/phone/${report}?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}${csv ? '&format=csv' : ''}`,
   demoUsers: '/api/demo/users',
   demoToken: '/api/demo/token',
 } as const;

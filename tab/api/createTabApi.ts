@@ -9,6 +9,7 @@ import { callRoutes } from './routes/callRoutes.js';
 import { demoRoutes } from './routes/demoRoutes.js';
 import { helpdeskRoutes } from './routes/helpdeskRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
+import { phoneRoutes } from './routes/phoneRoutes.js';
 
 /** Paths under /api this router does not own (the bot endpoint, Graph notifications). */
 const NOT_OURS = ['/messages', '/notifications'];
@@ -24,6 +25,7 @@ export function createTabApi(deps: TabApiDependencies): Router {
   api.use(demoRoutes(deps.demo));
   api.use(requireUser(deps.validateToken));
   api.use(meRoutes(deps));
+  api.use(phoneRoutes(deps));
   api.use(callRoutes(deps));
   api.use(helpdeskRoutes(deps));
   api.use(adminRoutes(deps));

@@ -13,7 +13,16 @@ export type {
   RateRow,
   Dimension,
   TeamQualityShown,
+  MyPhoneResponse,
+  PhoneCallItem,
+  SmsItem,
+  TrunkHealthResponse,
+  TrunkHealthItem,
+  BlockedUsersResponse,
+  SmsFailuresResponse,
+  DialoutResponse,
 } from '../../api/contract.js';
+export { HELPDESK_ROLE, ADMIN_ROLE } from '../../api/contract.js';
 export { API_ROUTES, MINIMUM_TEAM_PEOPLE } from '../../api/contract.js';
 
 export type CallDetail = CallDetailResponse;

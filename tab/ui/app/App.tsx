@@ -6,11 +6,14 @@ import { CallDetailPage } from '../pages/CallDetailPage.js';
 import { ConfigPage } from '../pages/ConfigPage.js';
 import { MyCallsPage } from '../pages/MyCallsPage.js';
 import { MyQualityPage } from '../pages/MyQualityPage.js';
+import { HelpdeskPhonePage } from '../pages/HelpdeskPhonePage.js';
+import { PhonePage } from '../pages/PhonePage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { TeamPage } from '../pages/TeamPage.js';
 import { ServicesContext, type TabServices } from './context.js';
 import { parseHash, type Location } from './routes.js';
 import { THEMES } from './themes.js';
+import { ADMIN_ROLE, HELPDESK_ROLE } from '../api/types.js';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1, boxSizing: 'border-box' },
@@ -51,6 +54,7 @@ export function App({ services, setTheme }: AppProps) {
     document.documentElement.lang = services.host.context.locale || 'en';
   }, [services.host]);
   const identity = services.session.identity();
+  const helpdesk = identity?.roles.some((r) => r === HELPDESK_ROLE || r === ADMIN_ROLE) ?? false;
   const page = location.route.page;
   const channel = page === 'team' || page === 'config';
   const nav = useMemo(
@@ -63,8 +67,10 @@ export function App({ services, setTheme }: AppProps) {
         : [
             { href: '#/calls', label: 'My calls', active: page === 'calls' || page === 'call' },
             { href: '#/quality', label: 'My quality', active: page === 'quality' },
+            { href: '#/phone', label: 'Phone', active: page === 'phone' },
+            ...(helpdesk ? [{ href: '#/helpdesk/phone', label: 'Phone helpdesk', active: page === 'helpdeskPhone' }] : []),
           ],
-    [channel, page],
+    [channel, page, helpdesk],
   );
   return (
     <ServicesContext.Provider value={services}>
@@ -121,6 +127,10 @@ function RoutedPage({ location }: { location: Location }) {
       return <CallDetailPage key={route.id} id={route.id} />;
     case 'quality':
       return <MyQualityPage />;
+    case 'phone':
+      return <PhonePage />;
+    case 'helpdeskPhone':
+      return <HelpdeskPhonePage params={params} />;
     case 'config':
       return <ConfigPage />;
     case 'team':

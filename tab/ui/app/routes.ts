@@ -1,9 +1,11 @@
-// Hash routes of the tab (shared convention): #/calls, #/calls/{id}, #/quality, #/config, #/team,
-// #/signin. Query parameters after the route (e.g. #/team?days=30) are kept in `params`.
+// Hash routes of the tab (shared convention): #/calls, #/calls/{id}, #/quality, #/phone,
+// #/helpdesk/phone, #/config, #/team, #/signin. Query parameters after the route (e.g. #/team?days=30) are kept in `params`.
 export type Route =
   | { readonly page: 'calls' }
   | { readonly page: 'call'; readonly id: string }
   | { readonly page: 'quality' }
+  | { readonly page: 'phone' }
+  | { readonly page: 'helpdeskPhone' }
   | { readonly page: 'config' }
   | { readonly page: 'team' }
   | { readonly page: 'signin' };
@@ -20,6 +22,8 @@ export function parseHash(hash: string): Location {
   const params = new URLSearchParams(query);
   const [first, second] = parts;
   if (first === 'calls' && second) return { route: { page: 'call', id: second }, params };
+  if (first === 'phone') return { route: { page: 'phone' }, params };
+  if (first === 'helpdesk' && second === 'phone') return { route: { page: 'helpdeskPhone' }, params };
   if (first === 'quality' || first === 'config' || first === 'team' || first === 'signin') return { route: { page: first }, params };
   return { route: { page: 'calls' }, params };
 }

@@ -26,6 +26,7 @@ export function fakeApi(routes: Record<string, Answer>): FakeApi {
   return {
     requests,
     get: <T,>(path: string) => answer('GET', path) as Promise<T>,
+    getText: (path: string) => answer('GET', path).then(String),
     post: <T,>(path: string, body: unknown) => answer('POST', path, body) as Promise<T>,
   };
 }
