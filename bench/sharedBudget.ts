@@ -19,7 +19,7 @@ import type { RequestLogEntry } from '../emulator/index.js';
 import { createGraphServices, MemoryCallIndex, MemoryCallRecordCache, silentLogger, type BudgetLedger } from '../graph/index.js';
 import { AzureBudgetLedger } from '../server/store/azure/budgetLedger.js';
 import { AzureTables } from '../server/store/azure/tables.js';
-import { startAzuriteTables } from '../test/support/azurite.js';
+import { startAzurite } from '../test/support/azurite.js';
 import { ManualClock } from '../test/support/manualClock.js';
 
 export const name = 'two instances, one budget: requests per 20 s and 429s';
@@ -102,7 +102,7 @@ async function twoInstances(emulator: RunningEmulator, clock: ManualClock, ledge
 async function measureInChild(tlsDir: string): Promise<string[]> {
   const tls = await ensureCertificate(tlsDir);
   const clock = new ManualClock(new Date());
-  const [emulator, azurite] = await Promise.all([startEmulatorServer({ tls, seed: 42, throttle: true, clock: clock.now, throttleLimits: { 'callRecords.perAppPerTenant': APP_TENANT_LIMIT } }), startAzuriteTables()]);
+  const [emulator, azurite] = await Promise.all([startEmulatorServer({ tls, seed: 42, throttle: true, clock: clock.now, throttleLimits: { 'callRecords.perAppPerTenant': APP_TENANT_LIMIT } }), startAzurite()]);
   try {
     const local = await twoInstances(emulator, clock, [undefined, undefined]);
     const tables = new AzureTables(azurite.connectionString, 'benchx');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AzureBudgetLedger } from '../server/store/azure/budgetLedger.js';
 import { AzureTables } from '../server/store/azure/tables.js';
-import { startAzuriteTables, type AzuriteTables } from './support/azurite.js';
+import { startAzurite, type RunningAzurite } from './support/azurite.js';
 import { startEmulator, type EmulatorHandle, type RequestLogEntry } from './support/emulator.js';
 import { clearRequestsSettled, graphOverEmulator } from './support/graphOverEmulator.js';
 import { ManualClock } from './support/manualClock.js';
@@ -32,10 +32,10 @@ function peakPerWindow(entries: readonly RequestLogEntry[]): number {
 describe('two instances, one Graph budget', () => {
   const clock = new ManualClock(new Date());
   let emulator: EmulatorHandle;
-  let azurite: AzuriteTables;
+  let azurite: RunningAzurite;
   let tablePrefix = 0;
   beforeAll(async () => {
-    [emulator, azurite] = await Promise.all([startEmulator({ seed: 42, throttle: true, clock: clock.now, throttleLimits: { 'callRecords.perAppPerTenant': APP_TENANT_LIMIT } }), startAzuriteTables()]);
+    [emulator, azurite] = await Promise.all([startEmulator({ seed: 42, throttle: true, clock: clock.now, throttleLimits: { 'callRecords.perAppPerTenant': APP_TENANT_LIMIT } }), startAzurite()]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([emulator?.close(), azurite?.stop()]);

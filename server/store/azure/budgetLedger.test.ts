@@ -2,14 +2,14 @@
 // hold them (each with its own cache of rows and ETags), pass graph/'s ledger contract.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBudgetLedgerContract } from '../../../graph/testing/index.js';
-import { startAzuriteTables, type AzuriteTables } from '../../../test/support/azurite.js';
+import { startAzurite, type RunningAzurite } from '../../../test/support/azurite.js';
 import { AzureBudgetLedger } from './budgetLedger.js';
 import { AzureTables } from './tables.js';
 
-let azurite: AzuriteTables;
+let azurite: RunningAzurite;
 let prefix = 0;
 beforeAll(async () => {
-  azurite = await startAzuriteTables();
+  azurite = await startAzurite();
 }, 40_000);
 afterAll(() => azurite?.stop());
 
