@@ -18,6 +18,8 @@ const FIGURES: Record<string, readonly string[]> = {
   lastCall: ['p50Ms', 'p95Ms', 'graphRequestsPerAnswer', 'throttledSeenByUsers', 'roundTripMs', 'naiveP95Ms', 'naiveThrottled'],
   tab: ['detailRenderMs', 'initialJsGzipBytes'],
   footprint: ['rssMb', 'sqliteMb', 'indexBytesPerUser'],
+  webhook: ['p99AckMs', 'queued'],
+  ingest: ['records', 'seconds', 'graphRequestsPer20s', 'throttled', 'lost', 'floorSeconds', 'ratioToFloor'],
 };
 
 let dir: string;

@@ -18,7 +18,7 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function startBenchServer(emulator: RunningEmulator, env: Env = {}): Promise<BenchServer> {
+export async function startBenchServer(emulator: RunningEmulator, env: Env = {}, options: { port?: number; alerts?: boolean } = {}): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'call-doctor-bench-'));
   const base = loadConfig({ SQLITE_PATH: join(dir, 'store.sqlite'), LOG_LEVEL: 'warn', ...env }, []);
   const config: AppConfig = {
@@ -32,8 +32,8 @@ export async function startBenchServer(emulator: RunningEmulator, env: Env = {})
       done();
     },
   });
-  const server = composeServer(config, { logger: createLogger({ level: 'warn', destination }), typingIndicator: false, now: () => emulator.now() });
-  const running = await server.listen(0, '127.0.0.1');
+  const server = composeServer(config, { logger: createLogger({ level: 'warn', destination }), typingIndicator: false, now: () => emulator.now(), alerts: options.alerts ?? false });
+  const running = await server.listen(options.port ?? 0, '127.0.0.1');
   return {
     server,
     running,
