@@ -20,6 +20,8 @@ export interface PhoneCallExplanation {
   readonly summary: string;
   /** What to do next, when there is something to do. */
   readonly advice?: string;
+  /** Labelled facts: who ended it, duration source, charge, SIP code, trunk, media bypass. */
+  readonly details?: readonly { readonly label: string; readonly value: string }[];
 }
 
 export interface BotLinks {

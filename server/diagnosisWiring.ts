@@ -31,5 +31,6 @@ export function explainPhoneCall(call: PhoneCallRow): PhoneCallExplanation {
     outcome: explained.outcome === 'completed' ? 'connected' : explained.outcome,
     summary: explained.summary,
     ...(explained.advice ? { advice: explained.advice } : {}),
+    details: explained.details,
   };
 }

@@ -20,7 +20,7 @@ const megansCallToSameNumber: PstnCallLogRow = { ...pstnUnanswered, id: 'pstn-2'
 /** The same adaptation server/ wires: diagnosis/'s phone explanations in the bot's shape. */
 function explainWithDiagnosis(call: PhoneCallRow) {
   const explained = call.kind === 'pstn' ? explainPstnCall(call.row) : explainDirectRoutingCall(call.row);
-  return { outcome: explained.outcome === 'completed' ? ('connected' as const) : explained.outcome, summary: explained.summary, ...(explained.advice ? { advice: explained.advice } : {}) };
+  return { outcome: explained.outcome === 'completed' ? ('connected' as const) : explained.outcome, summary: explained.summary, ...(explained.advice ? { advice: explained.advice } : {}), details: explained.details };
 }
 
 describe('phone calls', () => {
@@ -46,6 +46,8 @@ describe('phone calls', () => {
     expect(text).toContain('⛔ Your phone call to +44 20 7946 0958');
     expect(text).toContain('Direct Routing');
     expect(text.toLowerCase()).toContain('busy');
+    expect(text).toContain('Refused or ended by: The other side');
+    expect(text).toContain('SIP final code: 486 Busy Here');
   });
 
   it("when the report returns someone else's row, then it is never shown", async () => {

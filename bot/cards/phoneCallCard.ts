@@ -25,6 +25,8 @@ export function phoneCallCard(input: PhoneCallCardInput): CardReply {
     ['When', when],
     ['Duration', formatDuration(row.duration ?? 0)],
     ['Route', input.call.kind === 'pstn' ? 'Teams Phone (Calling Plan or Operator Connect)' : 'Direct Routing (your company’s phone system)'],
+    // diagnosis/'s facts (who ended it, charge, SIP code, trunk, media bypass); Duration is above already.
+    ...(input.explanation.details ?? []).filter((d) => d.label !== 'Duration').map((d): [string, string] => [d.label, d.value]),
   ];
   const lines = [title, ...pairs.map(([k, v]) => `${k}: ${v}`), input.explanation.summary];
   const body = [heading(escapeMarkdown(title)), facts(pairs.map(([k, v]) => [k, escapeMarkdown(v)] as const)), paragraph(escapeMarkdown(input.explanation.summary))];
