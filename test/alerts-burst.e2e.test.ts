@@ -1,14 +1,14 @@
 // Issue #12's burst: 2,000 change notifications posted to the webhook (as Graph would, many at
 // once) are each answered 202, and the worker drains them through graph/'s budget with no 429 from
-// the emulator. Times are measured and printed (and written to reports/), never asserted.
+// the emulator. The server runs as its own process (as deployed), so the emulator and this client
+// do not share its event loop. Times are measured and printed (and written to reports/), never asserted.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, type AppConfig } from '../server/config/index.js';
-import { composeServer, type ComposedServer } from '../server/compose.js';
-import { createLogger } from '../server/logging/index.js';
-import type { SqliteStore } from '../server/store/index.js';
+import { startServerProcess, type ServerProcess } from '../server/demo/serverProcess.js';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
 import { freePort } from './support/ports.js';
 import { repoRoot } from './support/reference.js';
@@ -18,7 +18,7 @@ const NOTIFICATIONS = 2_000;
 const CONCURRENCY = 64;
 
 let emulator: EmulatorHandle;
-let server: ComposedServer;
+let server: ServerProcess | undefined;
 let dir: string;
 let port: number;
 
@@ -28,12 +28,11 @@ beforeAll(async () => {
   port = await freePort();
   const base = loadConfig({ SQLITE_PATH: join(dir, 'store.sqlite'), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ALERTS_CLIENT_STATE: CLIENT_STATE, LOG_LEVEL: 'warn' }, []);
   const config: AppConfig = { ...base, graph: { tenantId: emulator.tenantId, clientId: emulator.clientId, auth: { kind: 'secret', clientSecret: emulator.clientSecret }, baseUrl: emulator.baseUrl, authorityHost: emulator.baseUrl } };
-  server = composeServer(config, { logger: createLogger({ level: 'warn' }), typingIndicator: false, now: () => emulator.now() });
-  await server.listen(port, '127.0.0.1');
-}, 60_000);
+  server = await startServerProcess(config, join(inject('emulatorTlsDir'), 'emulator-cert.pem'), { timeoutMs: 90_000, execArgv: ['--import', 'tsx'] });
+}, 120_000);
 
 afterAll(async () => {
-  await server?.close();
+  await server?.stop(5_000);
   await emulator?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -66,7 +65,7 @@ describe('alert webhook burst', () => {
     const posted = performance.now() - started;
     expect(Object.fromEntries(statuses)).toEqual({ 202: NOTIFICATIONS });
 
-    const db = (server.store as SqliteStore).db;
+    const db = new BetterSqlite3(join(dir, 'store.sqlite'), { readonly: true, fileMustExist: true });
     const remaining = () => db.prepare('SELECT COUNT(*) FROM alert_queue').pluck().get() as number;
     const drainStart = performance.now();
     while (remaining() > 0) {
@@ -75,6 +74,7 @@ describe('alert webhook burst', () => {
     }
     const drained = performance.now() - started;
     const poisoned = db.prepare('SELECT COUNT(*) FROM alert_poison').pluck().get() as number;
+    db.close();
     const graphRequests = emulator.requests().filter((r) => r.path.includes('/communications/callRecords'));
     const throttled = graphRequests.filter((r) => r.status === 429).length;
     expect(throttled).toBe(0);
