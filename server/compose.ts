@@ -58,7 +58,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   const thresholds = thresholdsFromConfig(config.thresholdOverrides);
 
   const store: Store =
-    config.store.kind === 'sqlite' ? createSqliteStore({ path: config.store.path, now }) : createAzureStore({ connectionString: config.store.connectionString, now });
+    config.store.kind === 'sqlite' ? createSqliteStore({ path: config.store.path, now }) : createAzureStore({ connectionString: config.store.connectionString, alertsQueue: config.store.alertsQueue, now });
   try {
     // One app identity for Graph and, without an API key, for Azure OpenAI: one token cache, one secret.
     const credential = createCredential(config.graph);

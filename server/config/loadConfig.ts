@@ -11,7 +11,7 @@ export type { GraphAuth, GraphSettings } from '../../graph/settings.js';
 
 export type StoreSettings =
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'azure'; readonly connectionString: string };
+  | { readonly kind: 'azure'; readonly connectionString: string; readonly alertsQueue: string };
 
 export interface DemoSettings {
   readonly emulatorPort: number;
@@ -144,7 +144,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
   const store: StoreSettings =
     storeKind === 'sqlite'
       ? { kind: 'sqlite', path: get('SQLITE_PATH') ?? defaultOf('SQLITE_PATH')! }
-      : { kind: 'azure', connectionString: required(get, 'AZURE_STORAGE_CONNECTION_STRING', 'is required for STORE=azure') };
+      : { kind: 'azure', connectionString: required(get, 'AZURE_STORAGE_CONNECTION_STRING', 'is required for STORE=azure'), alertsQueue: queueName('AZURE_STORAGE_ALERTS_QUEUE', get('AZURE_STORAGE_ALERTS_QUEUE') ?? defaultOf('AZURE_STORAGE_ALERTS_QUEUE')!) };
 
   const openaiEndpoint = get('AZURE_OPENAI_ENDPOINT');
   const openaiDeployment = get('AZURE_OPENAI_DEPLOYMENT');
@@ -299,6 +299,14 @@ function guid(name: string, value: string): string {
 function checkClientState(value: string): string {
   // Graph rejects a clientState longer than 128 characters.
   if (value.length > 128) throw new ConfigError('ALERTS_CLIENT_STATE', 'must be at most 128 characters');
+  return value;
+}
+
+function queueName(variable: VariableName, value: string): string {
+  // Azure Storage's queue naming rule; a bad name would otherwise surface as a 400 on the first notification.
+  if (!/^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(value) || value.length < 3 || value.length > 63) {
+    throw new ConfigError(variable, 'must be 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit');
+  }
   return value;
 }
 

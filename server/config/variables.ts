@@ -29,6 +29,7 @@ export const VARIABLES = [
   { name: 'STORE', default: 'sqlite', description: 'sqlite (one instance) or azure (Azure Storage tables and queues shared by several instances).' },
   { name: 'SQLITE_PATH', default: 'data/call-doctor.sqlite', description: 'SQLite database file for STORE=sqlite.' },
   { name: 'AZURE_STORAGE_CONNECTION_STRING', default: undefined, description: 'Connection string for STORE=azure (UseDevelopmentStorage=true for Azurite).', secret: true },
+  { name: 'AZURE_STORAGE_ALERTS_QUEUE', default: 'calldoctor-alerts', description: 'Storage Queue carrying the proactive alerts\' work for STORE=azure, shared by every instance (3-63 lower-case letters, digits and single hyphens).' },
   { name: 'ALERTS_CLIENT_STATE', default: 'random per start', description: 'Shared secret Graph echoes in every change notification; notifications with another value are discarded. Set it when several instances share the work.', secret: true },
   { name: 'ALERTS_LEASE_SECONDS', default: '120', description: 'How long the alert worker holds a queued notification (visibility timeout) before another worker may take it, and after how long a send left unrecorded by a crash is retried. Longer than one record takes to fetch, diagnose and send.' },
   { name: 'TEAMS_APP_ID', default: 'demo: 00000000-0000-0000-0000-0000000ca11d', description: 'Teams app id from the manifest, used to build deep links into the tab. Required when GRAPH_TENANT_ID is set.' },
