@@ -7,7 +7,6 @@ import type { Express } from 'express';
 import { alertCard, createBot, createBotAdapter, createProactiveSender, internalParticipants, type PlannerSettings } from '../bot/index.js';
 import { getBearerTokenProvider, type TokenCredential } from '@azure/identity';
 import { createCredential, createGraphServices, type CallRecordsService, type Logger } from '../graph/index.js';
-import { alertRulesFromPreferences } from './alerts/defaultAlertRules.js';
 import { createAlertPipeline, type AlertPipeline } from './alerts/alertPipeline.js';
 import type { PoisonEntry } from './alerts/ports.js';
 import type { PoisonedAlertEntry } from '../tab/api/contract.js';
@@ -17,6 +16,10 @@ import { createHttpApp, listen, type RunningServer } from './http/index.js';
 import { tabPaths } from './http/tabBuild.js';
 import { tabRoute } from './http/tabRoute.js';
 import { createLinks } from './links.js';
+import { userDataStores } from './privacyWiring.js';
+import { alertRulesFrom } from './store/alertRules.js';
+import { startBackgroundJobs, type BackgroundJobs } from './jobs/backgroundJobs.js';
+import { REAL_TIMERS, type Timers } from './jobs/dailySchedule.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
 import { tabApiRouter } from './tabApiWiring.js';
@@ -32,6 +35,8 @@ export interface ComposeOptions {
    * true; tests of other features turn it off so no subscription is made on their emulator.
    */
   readonly alerts?: boolean;
+  /** Timers of the daily jobs (group install, channel digest); real, unref'd timers by default. */
+  readonly timers?: Timers;
 }
 
 export interface ComposedServer {
@@ -62,7 +67,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   try {
     // One app identity for Graph and, without an API key, for Azure OpenAI: one token cache, one secret.
     const credential = createCredential(config.graph);
-    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index });
+    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index, tuning: { summaryRetentionDays: config.summaryRetentionDays } });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
     const bot = createBot({
       tenantId: config.graph.tenantId,
@@ -70,6 +75,11 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       diagnose: createDiagnose(thresholds),
       explainPhoneCall,
       stores: store.bot,
+      otherUserData: userDataStores({ index: store.graph.index, ...(store.alerts ? { alertLog: store.alerts.log } : {}) }),
+      teamMembers: async (groupId) => {
+        const members = await graph.directory.groupMembers(groupId);
+        return members && new Set(members.map((m) => m.id));
+      },
       storage: store.botState,
       links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
       now,
@@ -92,7 +102,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
           recipients: internalParticipants,
           conversations: store.bot.conversations,
           pending: store.bot.pending,
-          rules: alertRulesFromPreferences(store.bot.alertPreferences),
+          rules: alertRulesFrom(store.bot.alertPreferences),
           deliver: (d) => sendProactive(d.reference, alertCard({ record: d.record, userId: d.userId, diagnosis: d.diagnosis, timeZone: d.timeZone, now: now(), detailsUrl: links.callDetails(d.record.id), reason: d.reason })),
           tenantId: config.graph.tenantId,
           publicUrl: config.publicUrl,
@@ -110,6 +120,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: [...(alerts ? [alerts.router] : []), ...(tabApi ? [tabApi] : []), tab] });
 
     let running: RunningServer | undefined;
+    let jobs: BackgroundJobs | undefined;
     let closed = false;
     return {
       config,
@@ -125,12 +136,27 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
         running = await listen(http, port, host);
         // Graph validates the notification URL when the subscription is made: listen first.
         if (options.alerts ?? true) alerts?.start();
+        // Daily jobs run only in a serving process, not in one composed for a test of its routes.
+        jobs ??= startBackgroundJobs({
+          tenantId: config.graph.tenantId,
+          groupInstall: config.groupInstall,
+          channelDigestTime: config.channelDigestTime,
+          graph,
+          stores: store.bot,
+          adapter,
+          botAppId: config.bot.appId,
+          diagnose: createDiagnose(thresholds),
+          now,
+          timers: options.timers ?? REAL_TIMERS,
+          logger,
+        });
         return running;
       },
       async close() {
         if (closed) return;
         closed = true;
         await alerts?.stop();
+        jobs?.stop();
         await running?.close();
         store.close();
       },

@@ -114,3 +114,25 @@ describe('loadConfig', () => {
     expect(config.alerts.clientState).toBe('shared');
   });
 });
+
+describe('privacy, group install and digest settings', () => {
+  it('when nothing is set, then summaries are kept 90 days, the group install is off and the digest goes out at 08:00 UTC', () => {
+    const config = loadConfig(production, [], fixedSecret);
+    expect(config.summaryRetentionDays).toBe(90);
+    expect(config.groupInstall).toBeUndefined();
+    expect(config.channelDigestTime).toBe('08:00');
+  });
+
+  it('when a group is configured, then its members get the app from the catalog id, which defaults to TEAMS_APP_ID', () => {
+    const group = 'a0a0a0a0-1111-4222-8333-444444444444';
+    expect(loadConfig({ ...production, ALERTS_INSTALL_GROUP_ID: group }, [], fixedSecret).groupInstall).toEqual({ groupId: group, catalogAppId: TEAMS_APP });
+    const catalog = 'b1b1b1b1-1111-4222-8333-444444444444';
+    expect(loadConfig({ ...production, ALERTS_INSTALL_GROUP_ID: group, ALERTS_INSTALL_CATALOG_APP_ID: catalog }, [], fixedSecret).groupInstall?.catalogAppId).toBe(catalog);
+  });
+
+  it('when a value is invalid, then the error names the variable', () => {
+    expect(errorOf(() => loadConfig({ ...production, SUMMARY_RETENTION_DAYS: '7' }, [], fixedSecret)).variable).toBe('SUMMARY_RETENTION_DAYS');
+    expect(errorOf(() => loadConfig({ ...production, ALERTS_INSTALL_GROUP_ID: 'sales' }, [], fixedSecret)).variable).toBe('ALERTS_INSTALL_GROUP_ID');
+    expect(errorOf(() => loadConfig({ ...production, CHANNEL_DIGEST_TIME: '8am' }, [], fixedSecret)).variable).toBe('CHANNEL_DIGEST_TIME');
+  });
+});

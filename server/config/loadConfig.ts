@@ -45,6 +45,12 @@ export interface AppConfig {
     /** Visibility timeout of a leased queue message and the age at which an unrecorded send is retried. */
     readonly leaseSeconds: number;
   };
+  /** Days the per-user call index (the stored call summaries) is kept; raw records follow Graph's 30. */
+  readonly summaryRetentionDays: number;
+  /** Admin opt-in group install (ALERTS_INSTALL_GROUP_ID); undefined: off. */
+  readonly groupInstall: { readonly groupId: string; readonly catalogAppId: string } | undefined;
+  /** UTC 'HH:MM' of the daily channel digest. */
+  readonly channelDigestTime: string;
   readonly teamsAppId: string;
   /** The tab's app registration, whose tokens the tab API accepts; undefined in production without TAB_CLIENT_ID. */
   readonly tab: TabSettings | undefined;
@@ -164,6 +170,9 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
     alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()), leaseSeconds: parseLeaseSeconds(get('ALERTS_LEASE_SECONDS') ?? '120') },
     teamsAppId: mode === 'production' ? guid('TEAMS_APP_ID', required(get, 'TEAMS_APP_ID', 'is required when GRAPH_TENANT_ID is set: deep links into the tab name the Teams app')) : (get('TEAMS_APP_ID') ?? DEMO_TEAMS_APP_ID),
     tab: tabSettings(get, mode, publicUrl),
+    summaryRetentionDays: parseRetentionDays(get('SUMMARY_RETENTION_DAYS') ?? '90'),
+    groupInstall: groupInstallSettings(get, mode),
+    channelDigestTime: parseClockTime('CHANNEL_DIGEST_TIME', get('CHANNEL_DIGEST_TIME') ?? '08:00'),
     thresholdOverrides: parseThresholds(get('CQD_THRESHOLDS') ?? '{}'),
     openai:
       openaiEndpoint && openaiDeployment
@@ -262,6 +271,26 @@ function parseLeaseSeconds(value: string): number {
   // Azure Storage Queue visibility timeouts run from 1 second to 7 days.
   if (seconds < 1 || seconds > 7 * 24 * 3600) throw new ConfigError('ALERTS_LEASE_SECONDS', 'must be from 1 to 604800 seconds');
   return seconds;
+}
+
+function parseRetentionDays(value: string): number {
+  const days = parseInteger('SUMMARY_RETENTION_DAYS', value);
+  // Below Graph's 30 days the bot would lose calls Graph still has; ten years is a sane upper bound.
+  if (days < 30 || days > 3650) throw new ConfigError('SUMMARY_RETENTION_DAYS', `must be between 30 and 3650 days (got ${days})`);
+  return days;
+}
+
+function parseClockTime(name: string, value: string): string {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError(name, `must be a 24-hour HH:MM time (got "${value}")`);
+  return value;
+}
+
+function groupInstallSettings(get: (n: VariableName) => string | undefined, mode: 'demo' | 'production'): AppConfig['groupInstall'] {
+  const groupId = get('ALERTS_INSTALL_GROUP_ID');
+  if (groupId === undefined) return undefined;
+  const catalogAppId = get('ALERTS_INSTALL_CATALOG_APP_ID') ?? get('TEAMS_APP_ID') ?? (mode === 'demo' ? DEMO_TEAMS_APP_ID : undefined);
+  if (catalogAppId === undefined) throw new ConfigError('ALERTS_INSTALL_CATALOG_APP_ID', 'is required with ALERTS_INSTALL_GROUP_ID when TEAMS_APP_ID is unset');
+  return { groupId: guid('ALERTS_INSTALL_GROUP_ID', groupId), catalogAppId: guid('ALERTS_INSTALL_CATALOG_APP_ID', catalogAppId) };
 }
 
 function parseTurnDeadline(value: string): number {

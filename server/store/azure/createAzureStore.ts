@@ -5,6 +5,7 @@ import { azureAlertQueue } from './alertQueue.js';
 import { azureLeases, azureSubscriptionStates } from './alertSubscriptions.js';
 import { azureBotState } from './botState.js';
 import { azureAlertPreferences, azureConversationReferences, azureFeedback, azurePendingDiagnoses } from './botStores.js';
+import { azureChannelDigests } from './channelDigests.js';
 import { azureCallIndex, azureCallRecordCache } from './graphStores.js';
 import { azureHelpdeskAudit } from './helpdeskAudit.js';
 import { AzureQueue } from './queues.js';
@@ -37,6 +38,7 @@ export function createAzureStore(options: AzureStoreOptions): AzureStore {
       alertPreferences: azureAlertPreferences(tables, options.now),
       feedback: azureFeedback(tables),
       pending: azurePendingDiagnoses(tables),
+      digests: azureChannelDigests(tables),
     },
     graph: { cache: azureCallRecordCache(tables), index: azureCallIndex(tables) },
     botState: azureBotState(tables),

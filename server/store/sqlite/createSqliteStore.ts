@@ -8,6 +8,7 @@ import { sqliteAlertPreferences } from './alertPreferences.js';
 import { sqliteBotState } from './botState.js';
 import { sqliteCallIndex } from './callIndex.js';
 import { sqliteCallRecordCache } from './callRecordCache.js';
+import { sqliteChannelDigests } from './channelDigests.js';
 import { sqliteConversationReferences } from './conversationReferences.js';
 import { sqliteFeedback } from './feedback.js';
 import { sqliteHelpdeskAudit } from './helpdeskAudit.js';
@@ -30,6 +31,7 @@ export function createSqliteStore(options: { path: string; now: () => Date }): S
       alertPreferences: sqliteAlertPreferences(db, options.now),
       feedback: sqliteFeedback(db),
       pending: sqlitePendingDiagnoses(db),
+      digests: sqliteChannelDigests(db),
     },
     graph: { cache: sqliteCallRecordCache(db), index: sqliteCallIndex(db) },
     botState: sqliteBotState(db),

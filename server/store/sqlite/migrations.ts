@@ -153,6 +153,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    description: 'alert rules (quiet hours, time zone, daily cap) beside the alert mode; channel digest subscriptions',
+    sql: `
+      ALTER TABLE alert_preferences ADD COLUMN quiet_start TEXT;   -- 'HH:MM' local, NULL: no quiet hours
+      ALTER TABLE alert_preferences ADD COLUMN quiet_end   TEXT;   -- 'HH:MM' local
+      ALTER TABLE alert_preferences ADD COLUMN time_zone   TEXT;   -- IANA zone the rules are read in
+      ALTER TABLE alert_preferences ADD COLUMN daily_cap   INTEGER CHECK (daily_cap IS NULL OR daily_cap >= 1);
+      CREATE TABLE channel_digests (
+        partition_key  TEXT NOT NULL,  -- tenant id
+        row_key        TEXT NOT NULL,  -- channel conversation id
+        group_id       TEXT NOT NULL,  -- the team's Microsoft 365 group id
+        reference      TEXT NOT NULL,  -- JSON of Partial<ConversationReference> of the channel
+        created_at     TEXT NOT NULL,
+        last_posted_at TEXT,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */
