@@ -55,6 +55,7 @@ var tableNames = [
   'callIndex'
   'callIndexCoverage'
   'callRecords'
+  'channelDigests'
   'conversationReferences'
   'feedback'
   'helpdeskAudit'
