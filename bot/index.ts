@@ -31,5 +31,10 @@ export type {
   QuietHours,
   UserKey,
 } from './ports.js';
+export { alertCard, type AlertCardInput } from './alerts/alertCard.js';
+export { internalParticipants } from './alerts/recipients.js';
+export { createProactiveSender, type SendProactive } from './alerts/sendProactive.js';
+export type { CardReply } from './cards/cardKit.js';
+export { localParts, startOfLocalDay } from './time/zonedTime.js';
 export { DEFAULT_ALERT_SETTINGS, DEFAULT_DAILY_CAP, MAX_DAILY_CAP } from './ports.js';
 export { checkAlertSettingsChange, isQuietAt } from './alertRules/alertSettings.js';

@@ -79,6 +79,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ STORE: 'azure' }, 'AZURE_STORAGE_CONNECTION_STRING'],
     [{ STORE: 'mongo' }, 'STORE'],
+    [{ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_ALERTS_QUEUE: 'Alerts' }, 'AZURE_STORAGE_ALERTS_QUEUE'],
+    [{ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_ALERTS_QUEUE: 'call--doctor' }, 'AZURE_STORAGE_ALERTS_QUEUE'],
+    [{ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_ALERTS_QUEUE: 'q1' }, 'AZURE_STORAGE_ALERTS_QUEUE'],
     [{ CQD_THRESHOLDS: '{"audio.jitterMs":"high"}' }, 'CQD_THRESHOLDS'],
     [{ CQD_THRESHOLDS: 'not json' }, 'CQD_THRESHOLDS'],
     [{ AZURE_OPENAI_ENDPOINT: 'https://aoai.example' }, 'AZURE_OPENAI_DEPLOYMENT'],
@@ -97,6 +100,12 @@ describe('loadConfig', () => {
   it('rejects unknown command-line options and --records outside demo mode', () => {
     expect(errorOf(() => loadConfig({}, ['--recrods', 'x'])).variable).toBe('command line');
     expect(errorOf(() => loadConfig(production, ['--records', 'x'])).variable).toBe('--records');
+  });
+
+  it('reads the Azure store with the alert queue infra/azure.bicep creates, or the one named', () => {
+    const azure = { STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+    expect(loadConfig(azure, [], fixedSecret).store).toEqual({ kind: 'azure', connectionString: 'UseDevelopmentStorage=true', alertsQueue: 'calldoctor-alerts' });
+    expect(loadConfig({ ...azure, AZURE_STORAGE_ALERTS_QUEUE: 'calldoctor-alerts-2' }, [], fixedSecret).store).toMatchObject({ alertsQueue: 'calldoctor-alerts-2' });
   });
 
   it('parses threshold overrides and keeps an explicit client state', () => {
