@@ -1,5 +1,7 @@
 // The composition root: builds every collaborator from AppConfig and hands each its explicit
 // inputs. Nothing here is a module-level singleton; tests compose as many servers as they like.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +151,8 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
           now,
           timers: options.timers ?? REAL_TIMERS,
           logger,
+          // Several instances share STORE=azure: the store's lease lets one run each daily job.
+          ...(store.alerts ? { leases: { store: store.alerts.leases, holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` } } : {}),
         });
         return running;
       },
