@@ -71,6 +71,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     const credential = createCredential(config.graph);
     const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index, tuning: { summaryRetentionDays: config.summaryRetentionDays } });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
+    const links = createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl });
     const bot = createBot({
       tenantId: config.graph.tenantId,
       calls: graph.callRecords,
@@ -83,7 +84,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
         return members && new Set(members.map((m) => m.id));
       },
       storage: store.botState,
-      links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
+      links,
       now,
       logger: logger.child({ component: 'bot' }),
       adapter,
@@ -92,7 +93,6 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       typingIndicator: options.typingIndicator ?? true,
       turnDeadlineMs: config.bot.turnDeadlineMs,
     });
-    const links = createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl });
     const sendProactive = createProactiveSender(adapter, config.bot.appId);
     const diagnose = createDiagnose(thresholds);
     const alerts = store.alerts
