@@ -56,6 +56,7 @@ var tableNames = [
   'callIndex'
   'callIndexCoverage'
   'callRecords'
+  'channelDigests'
   'conversationReferences'
   'feedback'
   'helpdeskAudit'

@@ -1,5 +1,7 @@
 // The composition root: builds every collaborator from AppConfig and hands each its explicit
 // inputs. Nothing here is a module-level singleton; tests compose as many servers as they like.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +9,6 @@ import type { Express } from 'express';
 import { alertCard, createBot, createBotAdapter, createProactiveSender, internalParticipants, type PlannerSettings } from '../bot/index.js';
 import { getBearerTokenProvider, type TokenCredential } from '@azure/identity';
 import { createCredential, createGraphServices, type CallRecordsService, type Logger } from '../graph/index.js';
-import { alertRulesFromPreferences } from './alerts/defaultAlertRules.js';
 import { createAlertPipeline, type AlertPipeline } from './alerts/alertPipeline.js';
 import type { PoisonEntry } from './alerts/ports.js';
 import type { PoisonedAlertEntry } from '../tab/api/contract.js';
@@ -18,6 +19,7 @@ import { tabPaths } from './http/tabBuild.js';
 import { tabRoute } from './http/tabRoute.js';
 import { createLinks } from './links.js';
 import { userDataStores } from './privacyWiring.js';
+import { alertRulesFrom } from './store/alertRules.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/backgroundJobs.js';
 import { REAL_TIMERS, type Timers } from './jobs/dailySchedule.js';
 import { createLogger } from './logging/index.js';
@@ -69,19 +71,20 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     const credential = createCredential(config.graph);
     const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index, tuning: { summaryRetentionDays: config.summaryRetentionDays }, ...(store.graph.budgetLedger && { ledger: store.graph.budgetLedger }) });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
+    const links = createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl });
     const bot = createBot({
       tenantId: config.graph.tenantId,
       calls: graph.callRecords,
       diagnose: createDiagnose(thresholds),
       explainPhoneCall,
       stores: store.bot,
-      otherUserData: userDataStores({ index: store.graph.index }),
+      otherUserData: userDataStores({ index: store.graph.index, ...(store.alerts ? { alertLog: store.alerts.log } : {}) }),
       teamMembers: async (groupId) => {
         const members = await graph.directory.groupMembers(groupId);
         return members && new Set(members.map((m) => m.id));
       },
       storage: store.botState,
-      links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
+      links,
       now,
       logger: logger.child({ component: 'bot' }),
       adapter,
@@ -90,7 +93,6 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       typingIndicator: options.typingIndicator ?? true,
       turnDeadlineMs: config.bot.turnDeadlineMs,
     });
-    const links = createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl });
     const sendProactive = createProactiveSender(adapter, config.bot.appId);
     const diagnose = createDiagnose(thresholds);
     const alerts = store.alerts
@@ -102,7 +104,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
           recipients: internalParticipants,
           conversations: store.bot.conversations,
           pending: store.bot.pending,
-          rules: alertRulesFromPreferences(store.bot.alertPreferences),
+          rules: alertRulesFrom(store.bot.alertPreferences),
           deliver: (d) => sendProactive(d.reference, alertCard({ record: d.record, userId: d.userId, diagnosis: d.diagnosis, timeZone: d.timeZone, now: now(), detailsUrl: links.callDetails(d.record.id), reason: d.reason })),
           tenantId: config.graph.tenantId,
           publicUrl: config.publicUrl,
@@ -149,6 +151,8 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
           now,
           timers: options.timers ?? REAL_TIMERS,
           logger,
+          // Several instances share STORE=azure: the store's lease lets one run each daily job.
+          ...(store.alerts ? { leases: { store: store.alerts.leases, holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` } } : {}),
         });
         return running;
       },

@@ -3,7 +3,8 @@
 // requests), against one Graph emulator. Poor calls for people who installed the bot produce
 // exactly one alert card each at a loopback Bot Connector, whichever instance took Graph's
 // notification and whichever drained the queue, even when the notification is delivered twice
-// and the record gets a new version; and the emulator holds exactly one subscription (the lease).
+// and the record gets a new version, or the instance working on a call is SIGKILLed; and the
+// emulator holds exactly one subscription (the lease).
 import { randomUUID } from 'node:crypto';
 import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,19 +23,22 @@ type Json = Record<string, unknown>;
 const QUEUE = 'e2e-alerts';
 const CLIENT_STATE = 'two-instances-share-this-client-state';
 const PEOPLE = 3;
+/** ALERTS_LEASE_SECONDS: short, so work a killed instance held comes back soon; long enough that no live send outlasts it. */
+const LEASE_SECONDS = 15;
 
 let azurite: RunningAzurite;
 let emulator: EmulatorHandle;
 let connector: LoopbackConnector;
 let balancer: RoundRobin;
 let instances: ServerInstance[] = [];
+let ports: number[] = [];
 /** The test's own view of the shared account, to see when the work is done. */
 let shared: AzureStore;
 
 beforeAll(async () => {
   [azurite, emulator, connector, balancer] = await Promise.all([startAzurite(), startEmulator({ notificationTiming: { redeliveryDelaysMs: [200, 500, 1_000] } }), startLoopbackConnector(), startRoundRobin()]);
   shared = createAzureStore({ connectionString: azurite.connectionString, now: () => new Date(), alertsQueue: QUEUE });
-  const ports = [await freePort(), await freePort()];
+  ports = [await freePort(), await freePort()];
   // The balancer knows both before either starts: the first subscription's validation handshake may land on either.
   balancer.setBackends(ports.map((port) => `http://127.0.0.1:${port}`));
   instances = await Promise.all(ports.map((port, i) => startServerInstance(`instance ${i + 1}`, configFor(port))));
@@ -54,6 +58,7 @@ function configFor(port: number): AppConfig {
       AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
       AZURE_STORAGE_ALERTS_QUEUE: QUEUE,
       ALERTS_CLIENT_STATE: CLIENT_STATE,
+      ALERTS_LEASE_SECONDS: String(LEASE_SECONDS),
       LOG_LEVEL: 'info',
     },
     [],
@@ -101,7 +106,8 @@ const alertsTo = (userId: string): RecordedActivity[] =>
   });
 
 /** How many cards the instances say they sent, each instance counted apart. */
-const sentByInstance = (): number[] => instances.map((instance) => instance.lines.filter((line) => line.includes('"msg":"alert sent"')).length);
+const sentBy = (instance: ServerInstance): number => instance.lines.filter((line) => line.includes('"msg":"alert sent"')).length;
+const sentByInstance = (): number[] => instances.map(sentBy);
 
 async function subscriptions(): Promise<Json[]> {
   const token = await emulator.appToken(['CallRecords.Read.All']);
@@ -215,4 +221,29 @@ describe('alerts with STORE=azure and two server instances sharing one queue', (
     expect(await shared.alerts.queue.listPoison(10)).toEqual([]);
     expect(await subscriptions()).toHaveLength(1);
   }, 90_000);
+
+  it('when the instance working on a call is SIGKILLed, then another instance sends its alert once the lease lapses, once', async () => {
+    // Only instance 1 runs when the work is taken, so it is the one that dies holding it.
+    await instances[1]!.stop();
+    balancer.setBackends([instances[0]!.baseUrl]);
+    const { userId, record } = people[0]!;
+    const call = { ...record, id: randomUUID(), version: 1 };
+    // Every fetch of the record hangs (and times out), so the work stays taken and undone.
+    emulator.clearRequests();
+    emulator.injectFaults({ latencyMs: 60_000, pathIncludes: String(call.id), count: Number.POSITIVE_INFINITY });
+    await emulator.addRecord(call);
+    await until('the record fetch in flight', () => (emulator.requests().some((r) => r.path.includes(String(call.id)) && r.status === undefined) ? true : undefined));
+    const survivor = await startServerInstance('instance 3', configFor(ports[1]!));
+    instances = [instances[0]!, survivor, instances[1]!];
+    balancer.setBackends([survivor.baseUrl]);
+    await instances[0]!.kill();
+    emulator.clearFaults();
+
+    await until('the alert from the surviving instance', () => (alertsTo(userId).length >= 2 ? true : undefined), 100_000);
+    await queueDrained(30_000);
+    expect(alertsTo(userId)).toHaveLength(2); // the first test's call, and this one
+    expect(sentBy(survivor)).toBe(1);
+    expect((await shared.alerts.log.listForUser({ tenantId: emulator.tenantId, userId })).map((e) => [e.callId, e.state])).toContainEqual([call.id, 'sent']);
+    expect(await subscriptions()).toHaveLength(1);
+  }, 180_000);
 });

@@ -45,6 +45,12 @@ export function azureAlertQueue(queue: AzureQueue, tables: AzureTables, now: () 
     await queue.delete(receipt.messageId, held);
   };
 
+  /** Something on the queue that is not a work item (written by another program): kept for the admin, not retried forever. */
+  const poisonUnreadable = async (message: ReceivedMessage) => {
+    const placeholder: AlertWork = { callId: '(unreadable)', changeType: 'created', tenantId: '', receivedAt: now(), source: 'notification' };
+    await poisonMessage({ messageId: message.messageId, popReceipt: message.popReceipt }, placeholder, message.dequeueCount, 'unreadable queue message: not a Call Doctor work item');
+  };
+
   return {
     async enqueue(messages) {
       await queue.sendAll(messages.map(toJson));
@@ -91,12 +97,6 @@ export function azureAlertQueue(queue: AzureQueue, tables: AzureTables, now: () 
       return out;
     },
   };
-
-  /** Something on the queue that is not a work item (written by another program): kept for the admin, not retried forever. */
-  async function poisonUnreadable(message: ReceivedMessage) {
-    const placeholder: AlertWork = { callId: '(unreadable)', changeType: 'created', tenantId: '', receivedAt: now(), source: 'notification' };
-    await poisonMessage({ messageId: message.messageId, popReceipt: message.popReceipt }, placeholder, message.dequeueCount, 'unreadable queue message: not a Call Doctor work item');
-  }
 }
 
 function readReceipt(leased: LeasedWork): Receipt {
