@@ -1,5 +1,7 @@
 // The composition root: builds every collaborator from AppConfig and hands each its explicit
 // inputs. Nothing here is a module-level singleton; tests compose as many servers as they like.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +71,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
     const credential = createCredential(config.graph);
     const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index, tuning: { summaryRetentionDays: config.summaryRetentionDays } });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
+    const links = createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl });
     const bot = createBot({
       tenantId: config.graph.tenantId,
       calls: graph.callRecords,
@@ -81,7 +84,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
         return members && new Set(members.map((m) => m.id));
       },
       storage: store.botState,
-      links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
+      links,
       now,
       logger: logger.child({ component: 'bot' }),
       adapter,
@@ -90,7 +93,6 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       typingIndicator: options.typingIndicator ?? true,
       turnDeadlineMs: config.bot.turnDeadlineMs,
     });
-    const links = createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl });
     const sendProactive = createProactiveSender(adapter, config.bot.appId);
     const diagnose = createDiagnose(thresholds);
     const alerts = store.alerts
@@ -149,6 +151,8 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
           now,
           timers: options.timers ?? REAL_TIMERS,
           logger,
+          // Several instances share STORE=azure: the store's lease lets one run each daily job.
+          ...(store.alerts ? { leases: { store: store.alerts.leases, holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` } } : {}),
         });
         return running;
       },

@@ -37,6 +37,8 @@ export interface AlertPipelineDependencies {
   readonly logger: Logger;
   readonly workerTuning?: Partial<AlertWorkerTuning>;
   readonly subscriptionTuning?: Partial<SubscriptionManagerTuning>;
+  /** How often an idle worker looks at the queue again (default 1 s; the webhook also wakes it). */
+  readonly idlePollMs?: number;
   /** How often raw records past Graph's 30 days are pruned (default daily). */
   readonly pruneEveryMs?: number;
 }
@@ -109,7 +111,7 @@ export function createAlertPipeline(deps: AlertPipelineDependencies): AlertPipel
     start() {
       if (loops.length > 0) return;
       loops = [
-        startLoop({ name: 'worker', task: () => worker.runOnce(), delayMs: () => IDLE_POLL_MS, errorDelayMs: 5_000, timers, logger }),
+        startLoop({ name: 'worker', task: () => worker.runOnce(), delayMs: () => deps.idlePollMs ?? IDLE_POLL_MS, errorDelayMs: 5_000, timers, logger }),
         startLoop({ name: 'prune', task: () => deps.feed.prune(), delayMs: () => deps.pruneEveryMs ?? DAY_MS, errorDelayMs: 3_600_000, timers, logger, startDelayMs: 60_000 }),
       ];
       manager.start();

@@ -9,6 +9,7 @@ import { createTeamQualityCache, teamAggregates } from '../../tab/api/quality/te
 import { postChannelDigests } from './channelDigest.js';
 import { scheduleDaily, type DailySchedule, type Timers } from './dailySchedule.js';
 import { installForGroup } from './groupInstall.js';
+import type { LeaseStore } from '../alerts/ports.js';
 
 export interface BackgroundJobsDeps {
   readonly tenantId: string;
@@ -22,7 +23,16 @@ export interface BackgroundJobsDeps {
   readonly now: () => Date;
   readonly timers: Timers;
   readonly logger: Logger;
+  /**
+   * With several instances (STORE=azure), the store's lease makes one of them run each job: the
+   * digest is then posted once per channel even when instances start at the same moment. Absent:
+   * this is the only instance.
+   */
+  readonly leases?: { readonly store: Pick<LeaseStore, 'acquire' | 'release'>; readonly holder: string };
 }
+
+/** A run holds the job's lease for at most this long; a crashed holder frees it after that. */
+const JOB_LEASE_MS = 60 * 60 * 1000;
 
 export interface BackgroundJobs {
   readonly groupInstall: DailySchedule | undefined;
@@ -32,6 +42,20 @@ export interface BackgroundJobs {
 
 export function startBackgroundJobs(deps: BackgroundJobsDeps): BackgroundJobs {
   const logger = deps.logger.child({ component: 'jobs' });
+  const exclusively = (name: string, run: () => Promise<void>) => async (): Promise<void> => {
+    const leases = deps.leases;
+    if (!leases) return run();
+    const lease = await leases.store.acquire(`job:${name}`, leases.holder, JOB_LEASE_MS);
+    if (!lease) {
+      logger.info({ job: name }, 'another instance runs this job');
+      return;
+    }
+    try {
+      await run();
+    } finally {
+      await leases.store.release(`job:${name}`, leases.holder);
+    }
+  };
   const install = deps.groupInstall;
   const groupInstall = install
     ? scheduleDaily({
@@ -40,9 +64,9 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): BackgroundJobs {
         timers: deps.timers,
         logger,
         runOnStart: true,
-        run: async () => {
+        run: exclusively('groupInstall', async () => {
           await installForGroup({ tenantId: deps.tenantId, groupId: install.groupId, catalogAppId: install.catalogAppId, directory: deps.graph.directory, installations: deps.graph.appInstallations, conversations: deps.stores.conversations, logger });
-        },
+        }),
       })
     : undefined;
   const cache = createTeamQualityCache();
@@ -54,7 +78,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): BackgroundJobs {
     logger,
     atUtc: deps.channelDigestTime,
     runOnStart: false,
-    run: async () => {
+    run: exclusively('channelDigest', async () => {
       await postChannelDigests({
         digests: deps.stores.digests,
         aggregates: async (groupId, days) => {
@@ -70,7 +94,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): BackgroundJobs {
         now: deps.now,
         logger,
       });
-    },
+    }),
   });
   return {
     groupInstall,
