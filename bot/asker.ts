@@ -1,6 +1,7 @@
 // Who is asking, read from the Teams activity. The asker is the only person whose calls the bot
 // talks about in this turn: Entra object id (from.aadObjectId) inside the activity's tenant.
-import type { Activity } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import type { UserKey } from './ports.js';
 
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -10,6 +11,17 @@ export interface Asker extends UserKey {
   /** IANA time zone for showing times; UTC when the client did not say or said something invalid. */
   readonly timeZone: string;
   readonly scope: ConversationScope;
+  /** In a team channel: where the channel is and which team's group it belongs to (the daily digest). */
+  readonly channel?: ChannelPlace;
+}
+
+export interface ChannelPlace {
+  /** The channel's id (channelData.channel.id), without the ;messageid= of a thread. */
+  readonly channelId: string;
+  /** The team's Microsoft 365 group id (channelData.team.aadGroupId); null when Teams did not say. */
+  readonly teamGroupId: string | null;
+  /** A reference that posts to the channel itself (a new post), not into the thread asked in. */
+  readonly reference: Partial<ConversationReference>;
 }
 
 export type AskerResult =
@@ -30,6 +42,31 @@ export function identifyAsker(activity: Partial<Activity>): AskerResult {
       displayName: activity.from?.name ?? null,
       timeZone: timeZoneOf(activity),
       scope: scopeOf(activity),
+      ...channelOf(activity),
+    },
+  };
+}
+
+function withoutUser(reference: Partial<ConversationReference>): Partial<ConversationReference> {
+  const { user: _user, ...rest } = reference;
+  return rest;
+}
+
+function channelOf(activity: Partial<Activity>): { channel?: ChannelPlace } {
+  if (scopeOf(activity) !== 'channel') return {};
+  const data = activity.channelData as { channel?: { id?: unknown }; team?: { aadGroupId?: unknown } } | undefined;
+  const fromData = data?.channel?.id;
+  const channelId = typeof fromData === 'string' && fromData !== '' ? fromData : String(activity.conversation?.id ?? '').split(';')[0]!;
+  if (channelId === '') return {};
+  const groupId = data?.team?.aadGroupId;
+  const reference = TurnContext.getConversationReference(activity);
+  return {
+    channel: {
+      channelId,
+      teamGroupId: typeof groupId === 'string' && groupId !== '' ? groupId.toLowerCase() : null,
+      // No activityId and the bare channel id: the digest opens a new post instead of replying in
+      // this thread. No user: the channel's digest is not about the person who asked for it.
+      reference: { ...withoutUser(reference), activityId: undefined, conversation: { ...reference.conversation!, id: channelId } },
     },
   };
 }

@@ -6,7 +6,7 @@ import type { CallDoctorAdapter } from './adapter.js';
 import type { CallRecordsService, DirectRoutingLogRow, FullCallRecord, PstnCallLogRow } from '../graph/contract.js';
 import type { Logger } from '../graph/logger.js';
 import type { Diagnosis } from '../diagnosis/types.js';
-import type { AlertPreferenceStore, ConversationReferenceStore, FeedbackStore, PendingDiagnosisStore } from './ports.js';
+import type { AlertPreferenceStore, ChannelDigestStore, ConversationReferenceStore, FeedbackStore, ForgettableData, PendingDiagnosisStore } from './ports.js';
 
 /** A phone-call report row with the report it came from. */
 export type PhoneCallRow =
@@ -34,6 +34,7 @@ export interface BotStores {
   readonly alertPreferences: AlertPreferenceStore;
   readonly feedback: FeedbackStore;
   readonly pending: PendingDiagnosisStore;
+  readonly digests: ChannelDigestStore;
 }
 
 /** Azure OpenAI settings for the optional ActionPlanner; without them the intent router answers alone. */
@@ -54,6 +55,16 @@ export interface BotDependencies {
   /** Explains PSTN and Direct Routing rows; without it the bot gives a short built-in explanation. */
   readonly explainPhoneCall?: (call: PhoneCallRow) => PhoneCallExplanation;
   readonly stores: BotStores;
+  /**
+   * What "forget my data" deletes besides the bot's own stores: the call index, the alert log and
+   * any other store keyed by the person (server/ wires them). Each is named in the reply.
+   */
+  readonly otherUserData?: readonly ForgettableData[];
+  /**
+   * The user members (Entra object ids, lower case) of a team's group, or null when the group is
+   * unknown: "daily digest on" is accepted only from a member. Without it the digest is refused.
+   */
+  readonly teamMembers?: (groupId: string) => Promise<ReadonlySet<string> | null>;
   readonly links: BotLinks;
   readonly now: () => Date;
   readonly logger: Logger;

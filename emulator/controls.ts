@@ -6,6 +6,7 @@ import type { AppRegistration } from './identity/tokens.js';
 import type { DeliveryAttempt } from './notifications/delivery.js';
 import type { SubscriptionManager } from './notifications/subscriptions.js';
 import type { EmulatorState } from './routes/context.js';
+import type { AppInstallation } from './store/appInstallations.js';
 import { appendableRows, type AppendableReport } from './store/reportStore.js';
 
 export interface EmulatorControls {
@@ -31,6 +32,8 @@ export interface EmulatorControls {
   /** Sends reauthorizationRequired now; false when there is no such subscription or it has no lifecycle URL. */
   sendReauthorizationRequired(subscriptionId: string): boolean;
   notificationDeliveries(): readonly DeliveryAttempt[];
+  /** Teams apps installed for users through POST /users/{id}/teamwork/installedApps, oldest first. */
+  installedApps(): readonly AppInstallation[];
   /** The emulator's clock. */
   now(): Date;
 }
@@ -83,6 +86,7 @@ export function emulatorControls(parts: ControlledParts): EmulatorControls {
     registerApp: (app) => state.apps.register(app),
     sendReauthorizationRequired: (id) => subscriptions.sendLifecycleEvent(id),
     notificationDeliveries: () => subscriptions.deliveries(),
+    installedApps: () => state.installedApps.all(),
     now: () => state.now(),
   };
 }

@@ -8,7 +8,7 @@ export { ensureCertificate, type TlsMaterial } from './tls/certificate.js';
 export type { FaultSpec } from './http/faults.js';
 export type { RequestLogEntry } from './http/requestLog.js';
 export type { DeliveryAttempt, DeliveryTiming } from './notifications/delivery.js';
-export { ROLE_CALL_RECORDS, ROLE_GROUP_MEMBERS, ROLE_PSTN_CALLS } from './identity/tokens.js';
+export { ROLE_APP_INSTALL_FOR_USER, ROLE_CALL_RECORDS, ROLE_GROUP_MEMBERS, ROLE_PSTN_CALLS } from './identity/tokens.js';
 export { buildGroups, SMALL_TEAM_ID, SUPPORT_TEAM_ID, type TenantGroup } from './data/groups.js';
 export type { EmulatorControls } from './controls.js';
 export type { AppendableReport } from './store/reportStore.js';

@@ -13,12 +13,13 @@ import { FaultInjector } from './http/faults.js';
 import { RequestLog } from './http/requestLog.js';
 import { AppRegistry } from './identity/apps.js';
 import { identityRoutes } from './identity/routes.js';
-import { createTokenIssuer, ROLE_CALL_RECORDS, ROLE_GROUP_MEMBERS, ROLE_PSTN_CALLS, type AppRegistration } from './identity/tokens.js';
+import { createTokenIssuer, ROLE_APP_INSTALL_FOR_USER, ROLE_CALL_RECORDS, ROLE_GROUP_MEMBERS, ROLE_PSTN_CALLS, type AppRegistration } from './identity/tokens.js';
 import type { EmulatorState } from './routes/context.js';
 import { graphRouter } from './routes/graphRouter.js';
 import { GRAPH_TIMING, type DeliveryTiming } from './notifications/delivery.js';
 import { SubscriptionManager } from './notifications/subscriptions.js';
 import { subscriptionsRoutes } from './routes/subscriptions/index.js';
+import { AppInstallationStore } from './store/appInstallations.js';
 import { RecordStore } from './store/recordStore.js';
 import { emptyReportStore, type ReportStore } from './store/reportStore.js';
 import { Throttle, type ThrottleLimits } from './throttling/throttle.js';
@@ -71,7 +72,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
   // Runs on from the given start so retention, token lifetimes and throttle windows stay consistent.
   const now = (): Date => new Date(startAt + (Date.now() - startReal));
   const tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
-  const app: AppRegistration = { clientId: options.app?.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.app?.clientSecret ?? DEFAULT_CLIENT_SECRET, roles: [ROLE_CALL_RECORDS, ROLE_PSTN_CALLS, ROLE_GROUP_MEMBERS] };
+  const app: AppRegistration = { clientId: options.app?.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.app?.clientSecret ?? DEFAULT_CLIENT_SECRET, roles: [ROLE_CALL_RECORDS, ROLE_PSTN_CALLS, ROLE_GROUP_MEMBERS, ROLE_APP_INSTALL_FOR_USER] };
   const log = options.log ?? ((): void => undefined);
 
   const records = new RecordStore(now);
@@ -106,6 +107,7 @@ export async function startEmulatorServer(options: EmulatorOptions): Promise<Run
     apps: new AppRegistry([app]),
     issuer: await createTokenIssuer(tenantId, now),
     throttle: new Throttle(now, options.throttle ?? true, options.throttleLimits),
+    installedApps: new AppInstallationStore(),
     log,
   };
   const faults = new FaultInjector();

@@ -8,6 +8,7 @@ import type { CallRecordFeed, CallRecordsService, SubscriptionsService } from '.
 import { createGraphClient, DEFAULT_HTTP_TUNING, type HttpTuning } from './http/createGraphClient.js';
 import { GraphExecutor } from './http/graphExecutor.js';
 import { DirectoryClient } from './groups/directoryClient.js';
+import { AppInstallationClient, type AppInstallationService } from './teamwork/appInstallations.js';
 import type { DirectoryService } from './groups/types.js';
 import type { Logger } from './logger.js';
 import type { CallIndex, CallRecordCache } from './ports.js';
@@ -35,6 +36,8 @@ export interface GraphServices {
   readonly subscriptions: SubscriptionsService;
   /** Team members and user lookup for the tab's API (GroupMember.Read.All, User.Read.All). */
   readonly directory: DirectoryService;
+  /** Installs Call Doctor for a user (group install, TeamsAppInstallation.ReadWriteForUser.All). */
+  readonly appInstallations: AppInstallationService;
   /** For the alert pipeline: background fetches that feed the index. */
   readonly feed: CallRecordFeed;
   /** How many requests wait for the Graph budget, per priority (for health and metrics). */
@@ -72,6 +75,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     subscriptions: new SubscriptionsClient(executor, now),
     feed: records,
     directory: new DirectoryClient(executor),
+    appInstallations: new AppInstallationClient(executor, settings.baseUrl),
     budgetSnapshot: () => budget.snapshot(),
   };
 }

@@ -15,6 +15,7 @@ export { createGraphServices, type GraphServices, type GraphServicesOptions } fr
 export { GraphBudget, type BudgetOptions, type BudgetSnapshot } from './budget/graphBudget.js';
 export { GRAPH_LIMITS, type BudgetLimits, type BucketLimit } from './budget/buckets.js';
 export type { DirectoryService, DirectoryUser } from './groups/types.js';
+export type { AppInstallationService, InstallOutcome } from './teamwork/appInstallations.js';
 export { MemoryCallIndex } from './stores/memoryCallIndex.js';
 export { MemoryCallRecordCache } from './stores/memoryCallRecordCache.js';
 export { mergeSummary, compareNewestFirst } from './stores/mergeSummary.js';

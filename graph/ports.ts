@@ -50,4 +50,9 @@ export interface CallIndex {
   setCoverage(userId: string, coverage: IndexCoverage): Promise<void>;
   /** Forgets calls that started before `cutoff`, for every user. Returns how many entries went. */
   pruneStartedBefore(cutoff: Date): Promise<number>;
+  /**
+   * "Forget my data": drops every entry and the coverage of one user. Returns how many call
+   * entries went. Other people's entries of the same calls stay: they are theirs.
+   */
+  removeUser(userId: string): Promise<number>;
 }

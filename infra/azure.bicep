@@ -45,13 +45,19 @@ var insightsName = '${baseName}-insights'
 var alertsQueueName = 'calldoctor-alerts'
 var hostName = '${webAppName}.azurewebsites.net'
 var tableNames = [
+  'alertLeases'
+  'alertLog'
+  'alertPoison'
   'alertPreferences'
+  'alertProcessed'
+  'alertSubscriptions'
   'botState'
   'callIndex'
   'callIndexCoverage'
   'callRecords'
   'conversationReferences'
   'feedback'
+  'helpdeskAudit'
   'pendingDiagnoses'
 ]
 // Built-in role definition ids (data plane only: the app never needs account keys for these).
@@ -230,6 +236,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'GRAPH_AUTH', value: 'managedIdentity' }
         { name: 'STORE', value: 'azure' }
         { name: 'AZURE_STORAGE_CONNECTION_STRING', value: '@Microsoft.KeyVault(SecretUri=${storageSecret.properties.secretUri})' }
+        { name: 'AZURE_STORAGE_ALERTS_QUEUE', value: alertsQueue.name }
         { name: 'ALERTS_CLIENT_STATE', value: '@Microsoft.KeyVault(SecretUri=${clientStateSecret.properties.secretUri})' }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'TAB_CLIENT_ID', value: tabClientId }

@@ -4,15 +4,22 @@ import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
-import { createBot, createBotAdapter, type PlannerSettings } from '../bot/index.js';
+import { alertCard, createBot, createBotAdapter, createProactiveSender, internalParticipants, type PlannerSettings } from '../bot/index.js';
 import { getBearerTokenProvider, type TokenCredential } from '@azure/identity';
 import { createCredential, createGraphServices, type CallRecordsService, type Logger } from '../graph/index.js';
+import { createAlertPipeline, type AlertPipeline } from './alerts/alertPipeline.js';
+import type { PoisonEntry } from './alerts/ports.js';
+import type { PoisonedAlertEntry } from '../tab/api/contract.js';
 import type { AppConfig } from './config/index.js';
 import { createDiagnose, explainPhoneCall, thresholdsFromConfig } from './diagnosisWiring.js';
 import { createHttpApp, listen, type RunningServer } from './http/index.js';
 import { tabPaths } from './http/tabBuild.js';
 import { tabRoute } from './http/tabRoute.js';
 import { createLinks } from './links.js';
+import { userDataStores } from './privacyWiring.js';
+import { alertRulesFrom } from './store/alertRules.js';
+import { startBackgroundJobs, type BackgroundJobs } from './jobs/backgroundJobs.js';
+import { REAL_TIMERS, type Timers } from './jobs/dailySchedule.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
 import { tabApiRouter } from './tabApiWiring.js';
@@ -23,6 +30,13 @@ export interface ComposeOptions {
   readonly logger?: Logger;
   /** Send "typing..." while the bot works; tests turn it off. */
   readonly typingIndicator?: boolean;
+  /**
+   * Run the alert pipeline's loops (worker, subscription upkeep, prune) once listening. Default
+   * true; tests of other features turn it off so no subscription is made on their emulator.
+   */
+  readonly alerts?: boolean;
+  /** Timers of the daily jobs (group install, channel digest); real, unref'd timers by default. */
+  readonly timers?: Timers;
 }
 
 export interface ComposedServer {
@@ -31,6 +45,8 @@ export interface ComposedServer {
   readonly http: Express;
   readonly store: Store;
   readonly calls: CallRecordsService;
+  /** Undefined when the store has no alert stores (the pipeline is then off). */
+  readonly alerts: AlertPipeline | undefined;
   /**
    * Listens on config.port unless told otherwise (0 picks a free port), on listenHost(config)
    * unless told otherwise; an anonymous bot refuses any host but loopback.
@@ -47,11 +63,11 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
   const thresholds = thresholdsFromConfig(config.thresholdOverrides);
 
   const store: Store =
-    config.store.kind === 'sqlite' ? createSqliteStore({ path: config.store.path, now }) : createAzureStore({ connectionString: config.store.connectionString, now });
+    config.store.kind === 'sqlite' ? createSqliteStore({ path: config.store.path, now }) : createAzureStore({ connectionString: config.store.connectionString, alertsQueue: config.store.alertsQueue, now });
   try {
     // One app identity for Graph and, without an API key, for Azure OpenAI: one token cache, one secret.
     const credential = createCredential(config.graph);
-    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index });
+    const graph = createGraphServices({ settings: config.graph, credential, logger, now, cache: store.graph.cache, index: store.graph.index, tuning: { summaryRetentionDays: config.summaryRetentionDays } });
     const adapter = createBotAdapter(config.bot, logger.child({ component: 'bot' }));
     const bot = createBot({
       tenantId: config.graph.tenantId,
@@ -59,6 +75,11 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       diagnose: createDiagnose(thresholds),
       explainPhoneCall,
       stores: store.bot,
+      otherUserData: userDataStores({ index: store.graph.index, ...(store.alerts ? { alertLog: store.alerts.log } : {}) }),
+      teamMembers: async (groupId) => {
+        const members = await graph.directory.groupMembers(groupId);
+        return members && new Set(members.map((m) => m.id));
+      },
       storage: store.botState,
       links: createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }),
       now,
@@ -69,11 +90,37 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       typingIndicator: options.typingIndicator ?? true,
       turnDeadlineMs: config.bot.turnDeadlineMs,
     });
-    const tabApi = tabApiRouter(config, { graph, store, thresholds, now, logger });
+    const links = createLinks({ mode: config.mode, teamsAppId: config.teamsAppId, publicUrl: config.publicUrl });
+    const sendProactive = createProactiveSender(adapter, config.bot.appId);
+    const diagnose = createDiagnose(thresholds);
+    const alerts = store.alerts
+      ? createAlertPipeline({
+          stores: store.alerts,
+          feed: graph.feed,
+          subscriptions: graph.subscriptions,
+          diagnose,
+          recipients: internalParticipants,
+          conversations: store.bot.conversations,
+          pending: store.bot.pending,
+          rules: alertRulesFrom(store.bot.alertPreferences),
+          deliver: (d) => sendProactive(d.reference, alertCard({ record: d.record, userId: d.userId, diagnosis: d.diagnosis, timeZone: d.timeZone, now: now(), detailsUrl: links.callDetails(d.record.id), reason: d.reason })),
+          tenantId: config.graph.tenantId,
+          publicUrl: config.publicUrl,
+          clientState: config.alerts.clientState,
+          leaseSeconds: config.alerts.leaseSeconds,
+          ...(store.kind === 'sqlite' ? { instanceName: 'sqlite' } : {}),
+          now,
+          logger,
+        })
+      : undefined;
+    if (!alerts) logger.warn({ store: store.kind }, 'this store has no alert stores yet: proactive alerts are off');
+    const poisonedAlerts = alerts && { recent: async (limit: number) => (await alerts.listPoison(limit)).map(toPoisonedEntry) };
+    const tabApi = tabApiRouter(config, { graph, store, thresholds, now, logger, ...(poisonedAlerts ? { poisonedAlerts } : {}) });
     const tab = tabRoute({ distDir: tabPaths(fileURLToPath(new URL('..', import.meta.url))).distDir });
-    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: [...(tabApi ? [tabApi] : []), tab] });
+    const http = createHttpApp({ logger, health: { mode: config.mode, version: packageVersion() }, bot, routers: [...(alerts ? [alerts.router] : []), ...(tabApi ? [tabApi] : []), tab] });
 
     let running: RunningServer | undefined;
+    let jobs: BackgroundJobs | undefined;
     let closed = false;
     return {
       config,
@@ -81,16 +128,35 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
       http,
       store,
       calls: graph.callRecords,
+      alerts,
       async listen(port = config.port, host = listenHost(config)) {
         if (!config.bot.appId && !isLoopback(host)) {
           throw new Error(`refusing to listen on ${host} without BOT_ID: an unauthenticated bot must only be reachable from this machine`);
         }
         running = await listen(http, port, host);
+        // Graph validates the notification URL when the subscription is made: listen first.
+        if (options.alerts ?? true) alerts?.start();
+        // Daily jobs run only in a serving process, not in one composed for a test of its routes.
+        jobs ??= startBackgroundJobs({
+          tenantId: config.graph.tenantId,
+          groupInstall: config.groupInstall,
+          channelDigestTime: config.channelDigestTime,
+          graph,
+          stores: store.bot,
+          adapter,
+          botAppId: config.bot.appId,
+          diagnose: createDiagnose(thresholds),
+          now,
+          timers: options.timers ?? REAL_TIMERS,
+          logger,
+        });
         return running;
       },
       async close() {
         if (closed) return;
         closed = true;
+        await alerts?.stop();
+        jobs?.stop();
         await running?.close();
         store.close();
       },
@@ -124,4 +190,16 @@ function plannerSettings(openai: NonNullable<AppConfig['openai']>, credential: T
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
+}
+
+function toPoisonedEntry(entry: PoisonEntry): PoisonedAlertEntry {
+  return {
+    callId: entry.work.callId,
+    changeType: entry.work.changeType,
+    source: entry.work.source,
+    receivedAt: entry.work.receivedAt.toISOString(),
+    reason: entry.reason,
+    attempts: entry.attempts,
+    poisonedAt: entry.poisonedAt.toISOString(),
+  };
 }

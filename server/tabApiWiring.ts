@@ -4,7 +4,7 @@
 import type { Router } from 'express';
 import type { Thresholds } from '../diagnosis/index.js';
 import type { GraphServices, Logger } from '../graph/index.js';
-import { createTabApi, createTokenValidator } from '../tab/api/index.js';
+import { createTabApi, createTokenValidator, type PoisonedAlerts } from '../tab/api/index.js';
 import type { AppConfig } from './config/index.js';
 import { emulatorSignIn } from './demo/demoSignIn.js';
 import { createDiagnose } from './diagnosisWiring.js';
@@ -16,6 +16,8 @@ export interface TabApiWiring {
   readonly thresholds: Thresholds;
   readonly now: () => Date;
   readonly logger: Logger;
+  /** The alert pipeline's poison entries for GET /api/admin/alerts/poison. */
+  readonly poisonedAlerts?: PoisonedAlerts;
 }
 
 /** The router, or undefined in production without TAB_CLIENT_ID (no tab registered, no tab API). */
@@ -40,6 +42,7 @@ export function tabApiRouter(config: AppConfig, wiring: TabApiWiring): Router | 
     thresholds: wiring.thresholds,
     validateToken,
     audit: wiring.store.tab.audit,
+    ...(wiring.poisonedAlerts ? { poisonedAlerts: wiring.poisonedAlerts } : {}),
     now: wiring.now,
     logger: wiring.logger,
     mode: config.mode,

@@ -41,3 +41,41 @@ describe('alert preferences', () => {
     expect(bot.stores.alertModes.get(alexKey)).toBe('off');
   });
 });
+
+describe('alert rules', () => {
+  it('when the user sets quiet hours, then they are stored in the time zone of their Teams client and shown on the card', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.send(teamsMessage('quiet hours 18:00 to 08:00', { timeZone: 'Europe/Berlin' }));
+    expect(visibleText(reply!)).toContain('Quiet hours: 18:00 to 08:00 (Europe/Berlin)');
+    expect(await bot.stores.alertPreferences.getSettings({ tenantId: TEST_TENANT_ID, userId: ALEX.id })).toMatchObject({
+      quietHours: { start: '18:00', end: '08:00' },
+      timeZone: 'Europe/Berlin',
+    });
+  });
+
+  it('when the user caps alerts and later removes quiet hours, then the cap stays and the card shows both', async () => {
+    const bot = createTestBot();
+    await bot.send(teamsMessage('quiet hours 22:00 to 07:00'));
+    await bot.send(teamsMessage('at most 2 alerts a day'));
+    const [reply] = await bot.send(teamsMessage('no quiet hours'));
+    expect(visibleText(reply!)).toContain('No quiet hours');
+    expect(visibleText(reply!)).toContain('At most 2 alerts a day');
+    expect(await bot.stores.alertPreferences.getSettings({ tenantId: TEST_TENANT_ID, userId: ALEX.id })).toMatchObject({ quietHours: null, dailyCap: 2 });
+  });
+
+  it('when the status is asked, then the card shows mode, quiet hours (none) and the default cap of 3', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.send(teamsMessage('alert status'));
+    expect(visibleText(reply!)).toContain('Quiet hours');
+    expect(visibleText(reply!)).toContain('None');
+    expect(visibleText(reply!)).toContain('At most 3 alerts a day');
+  });
+
+  it('when quiet hours cannot be read, then nothing is stored and the reply names the problem', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.send(teamsMessage('quiet hours 25:00 to 08:00'));
+    expect(visibleText(reply!)).toContain('Nothing changed');
+    expect(visibleText(reply!)).toContain('25:00 to 08:00');
+    expect(bot.stores.alertSettings.size).toBe(0);
+  });
+});

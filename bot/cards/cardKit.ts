@@ -29,6 +29,8 @@ export const Verbs = {
   feedback: 'feedback',
   notifyWhenReady: 'notifyWhenReady',
   setAlerts: 'setAlerts',
+  forgetMyData: 'forgetMyData',
+  keepMyData: 'keepMyData',
   help: 'help',
 } as const;
 

@@ -19,6 +19,11 @@ export interface DiagnosisCardInput {
   readonly offerPending?: boolean;
   /** A sentence above the verdict saying why this call was chosen ("Your last call was fine, but ..."). */
   readonly lead?: string;
+  /**
+   * A proactive alert rather than an answer: the actions become Show segments, Not helpful and
+   * Stop these alerts (bot/alerts/alertCard.ts), with no Yes/No question in the body.
+   */
+  readonly alert?: boolean;
 }
 
 const NOBODY_ELSE = 'no other participants listed';
@@ -90,12 +95,22 @@ export function diagnosisCard(input: DiagnosisCardInput): CardReply {
   }
 
   const feedback = { callId: call.callId, causeCode: top?.code ?? null, askedBy: input.askedBy };
+  const text = lines.join('\n');
+  if (input.alert) {
+    return {
+      card: adaptiveCard(body, text, [
+        openUrl('Show segments', input.detailsUrl),
+        submit('Not helpful', Verbs.feedback, { ...feedback, helpful: false }),
+        submit('Stop these alerts', Verbs.setAlerts, { mode: 'off' }),
+      ]),
+      text,
+    };
+  }
   body.push(
     paragraph('Was this helpful?', { spacing: 'Medium', size: 'Small' }),
     actionSet([submit('Yes', Verbs.feedback, { ...feedback, helpful: true }), submit('No', Verbs.feedback, { ...feedback, helpful: false })]),
   );
 
-  const text = lines.join('\n');
   return {
     card: adaptiveCard(body, text, [openUrl('Show segments', input.detailsUrl), submit('Other recent calls', Verbs.recentCalls)]),
     text,

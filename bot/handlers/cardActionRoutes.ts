@@ -1,6 +1,8 @@
 // Action.Submit buttons on the bot's cards, routed by data.verb.
 import type { Application } from '@microsoft/teams-ai';
 import { answerCallList } from '../answers/callList.js';
+import { answerForgetCancelled, answerForgetConfirmed } from '../answers/forgetMe.js';
+import type { ForgetSubmission } from '../answers/forgetMe.js';
 import { answerAlerts } from '../answers/alerts.js';
 import { recordFeedback } from '../answers/feedback.js';
 import type { FeedbackSubmission } from '../answers/feedback.js';
@@ -48,6 +50,21 @@ export function registerCardActions(app: Application<CallDoctorTurnState>, deps:
   cards.actionSubmit<{ mode?: unknown }>(Verbs.setAlerts, async (context, _state, data) => {
     const mode = ALERT_MODES.find((m) => m === data.mode);
     await respondAsAsker(context, deps, (asker) => answerAlerts(deps, asker, mode ? { set: mode } : { status: true }));
+  });
+
+  cards.actionSubmit<ForgetSubmission>(Verbs.forgetMyData, async (context, state, data) => {
+    await respondAsAsker(context, deps, async (asker) => {
+      const reply = await answerForgetConfirmed(deps, asker, data);
+      // The call under discussion is about the asker too; it goes with the rest.
+      if (typeof data.userId === 'string' && data.userId.toLowerCase() === asker.userId.toLowerCase() && state.conversation.discussing) {
+        delete state.conversation.discussing[asker.userId.toLowerCase()];
+      }
+      return reply;
+    });
+  });
+
+  cards.actionSubmit(Verbs.keepMyData, async (context) => {
+    await respondAsAsker(context, deps, async () => answerForgetCancelled());
   });
 
   cards.actionSubmit(Verbs.help, async (context) => {

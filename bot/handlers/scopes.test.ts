@@ -70,7 +70,7 @@ describe('who is asking, and where', () => {
 describe('failures outside Graph', () => {
   it('when the preference store fails, then the user gets a friendly message and the log names the error only', async () => {
     const bot = createTestBot();
-    bot.stores.alertPreferences.set = async () => {
+    bot.stores.alertPreferences.update = async () => {
       throw new Error('SQLITE_BUSY: database is locked at /var/data/call-doctor.sqlite');
     };
     const [reply] = await bot.send(teamsMessage('turn alerts off'));

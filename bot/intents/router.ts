@@ -1,10 +1,13 @@
 // The deterministic intent router: the first intent in the table whose matcher accepts the text.
 // Order matters where phrasings overlap: a phone number beats "call", a plural list beats one call,
 // a named person or time beats "my last call", and a follow-up ("the one before that") beats both.
+import { alertRulesIntent } from './alertRulesIntent.js';
 import { alertsIntent } from './alertsIntent.js';
 import { callListIntent } from './callListIntent.js';
+import { channelDigestIntent } from './channelDigestIntent.js';
 import { findCallIntent } from './findCallIntent.js';
 import { followUpIntent } from './followUpIntent.js';
+import { forgetMeIntent } from './forgetMeIntent.js';
 import { helpIntent } from './helpIntent.js';
 import type { Intent, MatchedIntent } from './intent.js';
 import { NO_CONVERSATION } from './intent.js';
@@ -19,6 +22,9 @@ import { thanksIntent } from './thanksIntent.js';
 export const INTENTS: readonly Intent<any>[] = [
   helpIntent,
   thanksIntent,
+  forgetMeIntent,
+  channelDigestIntent,
+  alertRulesIntent,
   notifyWhenReadyIntent,
   alertsIntent,
   phoneCallIntent,

@@ -114,6 +114,10 @@ export function adminRoutes(deps: AdminDeps): Router {
     res.json(buildGroups(state.users));
   });
 
+  router.get('/installed-apps', (_req, res) => {
+    res.json(state.installedApps.all());
+  });
+
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof AdminError || error instanceof RecordValidationError) return res.status(400).json({ error: error.message });
     if (typeof error === 'object' && error !== null && (error as { type?: string }).type === 'entity.parse.failed') return res.status(400).json({ error: 'The request body is not valid JSON.' });

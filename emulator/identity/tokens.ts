@@ -11,6 +11,7 @@ export const TOKEN_LIFETIME_SECONDS = 3599;
 export const ROLE_CALL_RECORDS = 'CallRecords.Read.All';
 export const ROLE_PSTN_CALLS = 'CallRecord-PstnCalls.Read.All';
 export const ROLE_GROUP_MEMBERS = 'GroupMember.Read.All';
+export const ROLE_APP_INSTALL_FOR_USER = 'TeamsAppInstallation.ReadWriteForUser.All';
 
 export interface AppRegistration {
   readonly clientId: string;

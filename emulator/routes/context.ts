@@ -6,6 +6,7 @@ import type { GraphVersion } from '../http/odata.js';
 import { callerOf } from '../http/auth.js';
 import type { AppRegistry } from '../identity/apps.js';
 import type { TokenIssuer } from '../identity/tokens.js';
+import type { AppInstallationStore } from '../store/appInstallations.js';
 import type { RecordStore } from '../store/recordStore.js';
 import type { ReportStore } from '../store/reportStore.js';
 import type { TenantUser } from '../data/types.js';
@@ -20,6 +21,8 @@ export interface EmulatorState {
   readonly apps: AppRegistry;
   readonly issuer: TokenIssuer;
   readonly throttle: Throttle;
+  /** Teams apps installed per user (POST /users/{id}/teamwork/installedApps), shared by /v1.0 and /beta. */
+  readonly installedApps: AppInstallationStore;
   /** Operator-facing messages (stderr in the CLI, silent in tests). Never record data. */
   readonly log: (message: string) => void;
 }

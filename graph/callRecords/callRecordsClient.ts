@@ -21,6 +21,12 @@ export interface CallRecordsTuning {
   readonly refreshOverlapMs: number;
   /** Graph keeps records this many days. */
   readonly retentionDays: number;
+  /**
+   * The index entry of a call is its stored summary (id, times, type, media, participants' ids: no
+   * addresses, devices or streams), so it may outlive the raw record; pruned after this many days.
+   * Absent: the same as retentionDays.
+   */
+  readonly summaryRetentionDays?: number;
   /** Records per list page (Prefer: odata.maxpagesize); Graph's default of 60 when absent. */
   readonly listPageSize?: number;
 }
@@ -90,8 +96,9 @@ export class CallRecordsClient implements CallRecordFeed {
 
   async prune(): Promise<void> {
     const cutoff = new Date(this.deps.now().getTime() - this.deps.tuning.retentionDays * DAY_MS);
+    const summaryCutoff = new Date(this.deps.now().getTime() - (this.deps.tuning.summaryRetentionDays ?? this.deps.tuning.retentionDays) * DAY_MS);
     const records = await this.deps.cache.pruneStartedBefore(cutoff);
-    const entries = await this.deps.index.pruneStartedBefore(cutoff);
+    const entries = await this.deps.index.pruneStartedBefore(summaryCutoff);
     this.deps.logger.info({ records, entries }, 'Pruned call records past retention');
   }
 

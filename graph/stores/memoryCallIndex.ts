@@ -32,6 +32,13 @@ export class MemoryCallIndex implements CallIndex {
     this.coverage.set(userId, { since: new Date(coverage.since), listedAt: new Date(coverage.listedAt) });
   }
 
+  async removeUser(userId: string): Promise<number> {
+    const removed = this.calls.get(userId)?.size ?? 0;
+    this.calls.delete(userId);
+    this.coverage.delete(userId);
+    return removed;
+  }
+
   async pruneStartedBefore(cutoff: Date): Promise<number> {
     let removed = 0;
     for (const [userId, rows] of this.calls) {

@@ -89,5 +89,17 @@ export function describeCallIndexContract(name: string, open: () => Promise<Cont
       expect((await index.recent(ALICE, { since: new Date(0) })).map((c) => c.id)).toEqual(['new']);
       expect(await index.recent(BOB, { since: new Date(0) })).toEqual([]);
     });
+
+    it("when a user asks to be forgotten, then their entries and coverage go, others' entries of the same calls stay", async () => {
+      await index.upsert(ALICE, [aCallSummary({ id: 'shared', startDateTime: day(3) }), aCallSummary({ id: 'own', startDateTime: day(4) })]);
+      await index.upsert(BOB, [aCallSummary({ id: 'shared', startDateTime: day(3) })]);
+      await index.setCoverage(ALICE, { since: new Date(day(1)), listedAt: new Date(day(5)) });
+
+      expect(await index.removeUser(ALICE)).toBe(2);
+      expect(await index.recent(ALICE, { since: new Date(0) })).toEqual([]);
+      expect(await index.getCoverage(ALICE)).toBeUndefined();
+      expect((await index.recent(BOB, { since: new Date(0) })).map((c) => c.id)).toEqual(['shared']);
+      expect(await index.removeUser(ALICE)).toBe(0);
+    });
   });
 }

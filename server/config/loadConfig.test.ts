@@ -79,6 +79,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ STORE: 'azure' }, 'AZURE_STORAGE_CONNECTION_STRING'],
     [{ STORE: 'mongo' }, 'STORE'],
+    [{ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_ALERTS_QUEUE: 'Alerts' }, 'AZURE_STORAGE_ALERTS_QUEUE'],
+    [{ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_ALERTS_QUEUE: 'call--doctor' }, 'AZURE_STORAGE_ALERTS_QUEUE'],
+    [{ STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_ALERTS_QUEUE: 'q1' }, 'AZURE_STORAGE_ALERTS_QUEUE'],
     [{ CQD_THRESHOLDS: '{"audio.jitterMs":"high"}' }, 'CQD_THRESHOLDS'],
     [{ CQD_THRESHOLDS: 'not json' }, 'CQD_THRESHOLDS'],
     [{ AZURE_OPENAI_ENDPOINT: 'https://aoai.example' }, 'AZURE_OPENAI_DEPLOYMENT'],
@@ -99,9 +102,37 @@ describe('loadConfig', () => {
     expect(errorOf(() => loadConfig(production, ['--records', 'x'])).variable).toBe('--records');
   });
 
+  it('reads the Azure store with the alert queue infra/azure.bicep creates, or the one named', () => {
+    const azure = { STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+    expect(loadConfig(azure, [], fixedSecret).store).toEqual({ kind: 'azure', connectionString: 'UseDevelopmentStorage=true', alertsQueue: 'calldoctor-alerts' });
+    expect(loadConfig({ ...azure, AZURE_STORAGE_ALERTS_QUEUE: 'calldoctor-alerts-2' }, [], fixedSecret).store).toMatchObject({ alertsQueue: 'calldoctor-alerts-2' });
+  });
+
   it('parses threshold overrides and keeps an explicit client state', () => {
     const config = loadConfig({ CQD_THRESHOLDS: '{"audio.jitterMs":40}', ALERTS_CLIENT_STATE: 'shared' }, [], fixedSecret);
     expect(config.thresholdOverrides).toEqual({ 'audio.jitterMs': 40 });
     expect(config.alerts.clientState).toBe('shared');
+  });
+});
+
+describe('privacy, group install and digest settings', () => {
+  it('when nothing is set, then summaries are kept 90 days, the group install is off and the digest goes out at 08:00 UTC', () => {
+    const config = loadConfig(production, [], fixedSecret);
+    expect(config.summaryRetentionDays).toBe(90);
+    expect(config.groupInstall).toBeUndefined();
+    expect(config.channelDigestTime).toBe('08:00');
+  });
+
+  it('when a group is configured, then its members get the app from the catalog id, which defaults to TEAMS_APP_ID', () => {
+    const group = 'a0a0a0a0-1111-4222-8333-444444444444';
+    expect(loadConfig({ ...production, ALERTS_INSTALL_GROUP_ID: group }, [], fixedSecret).groupInstall).toEqual({ groupId: group, catalogAppId: TEAMS_APP });
+    const catalog = 'b1b1b1b1-1111-4222-8333-444444444444';
+    expect(loadConfig({ ...production, ALERTS_INSTALL_GROUP_ID: group, ALERTS_INSTALL_CATALOG_APP_ID: catalog }, [], fixedSecret).groupInstall?.catalogAppId).toBe(catalog);
+  });
+
+  it('when a value is invalid, then the error names the variable', () => {
+    expect(errorOf(() => loadConfig({ ...production, SUMMARY_RETENTION_DAYS: '7' }, [], fixedSecret)).variable).toBe('SUMMARY_RETENTION_DAYS');
+    expect(errorOf(() => loadConfig({ ...production, ALERTS_INSTALL_GROUP_ID: 'sales' }, [], fixedSecret)).variable).toBe('ALERTS_INSTALL_GROUP_ID');
+    expect(errorOf(() => loadConfig({ ...production, CHANNEL_DIGEST_TIME: '8am' }, [], fixedSecret)).variable).toBe('CHANNEL_DIGEST_TIME');
   });
 });

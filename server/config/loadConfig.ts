@@ -11,7 +11,7 @@ export type { GraphAuth, GraphSettings } from '../../graph/settings.js';
 
 export type StoreSettings =
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'azure'; readonly connectionString: string };
+  | { readonly kind: 'azure'; readonly connectionString: string; readonly alertsQueue: string };
 
 export interface DemoSettings {
   readonly emulatorPort: number;
@@ -40,7 +40,17 @@ export interface AppConfig {
   /** In demo mode this points at the emulator started alongside the server. */
   readonly graph: GraphSettings;
   readonly store: StoreSettings;
-  readonly alerts: { readonly clientState: string };
+  readonly alerts: {
+    readonly clientState: string;
+    /** Visibility timeout of a leased queue message and the age at which an unrecorded send is retried. */
+    readonly leaseSeconds: number;
+  };
+  /** Days the per-user call index (the stored call summaries) is kept; raw records follow Graph's 30. */
+  readonly summaryRetentionDays: number;
+  /** Admin opt-in group install (ALERTS_INSTALL_GROUP_ID); undefined: off. */
+  readonly groupInstall: { readonly groupId: string; readonly catalogAppId: string } | undefined;
+  /** UTC 'HH:MM' of the daily channel digest. */
+  readonly channelDigestTime: string;
   readonly teamsAppId: string;
   /** The tab's app registration, whose tokens the tab API accepts; undefined in production without TAB_CLIENT_ID. */
   readonly tab: TabSettings | undefined;
@@ -140,7 +150,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
   const store: StoreSettings =
     storeKind === 'sqlite'
       ? { kind: 'sqlite', path: get('SQLITE_PATH') ?? defaultOf('SQLITE_PATH')! }
-      : { kind: 'azure', connectionString: required(get, 'AZURE_STORAGE_CONNECTION_STRING', 'is required for STORE=azure') };
+      : { kind: 'azure', connectionString: required(get, 'AZURE_STORAGE_CONNECTION_STRING', 'is required for STORE=azure'), alertsQueue: queueName('AZURE_STORAGE_ALERTS_QUEUE', get('AZURE_STORAGE_ALERTS_QUEUE') ?? defaultOf('AZURE_STORAGE_ALERTS_QUEUE')!) };
 
   const openaiEndpoint = get('AZURE_OPENAI_ENDPOINT');
   const openaiDeployment = get('AZURE_OPENAI_DEPLOYMENT');
@@ -157,9 +167,12 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
     bot: { appId: botAppId, appPassword: botPassword, appType: botType, tenantId: get('BOT_TENANT_ID') ?? graph.tenantId, turnDeadlineMs: parseTurnDeadline(get('BOT_TURN_DEADLINE_MS') ?? '8000') },
     graph,
     store,
-    alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()) },
+    alerts: { clientState: checkClientState(get('ALERTS_CLIENT_STATE') ?? randomSecret()), leaseSeconds: parseLeaseSeconds(get('ALERTS_LEASE_SECONDS') ?? '120') },
     teamsAppId: mode === 'production' ? guid('TEAMS_APP_ID', required(get, 'TEAMS_APP_ID', 'is required when GRAPH_TENANT_ID is set: deep links into the tab name the Teams app')) : (get('TEAMS_APP_ID') ?? DEMO_TEAMS_APP_ID),
     tab: tabSettings(get, mode, publicUrl),
+    summaryRetentionDays: parseRetentionDays(get('SUMMARY_RETENTION_DAYS') ?? '90'),
+    groupInstall: groupInstallSettings(get, mode),
+    channelDigestTime: parseClockTime('CHANNEL_DIGEST_TIME', get('CHANNEL_DIGEST_TIME') ?? '08:00'),
     thresholdOverrides: parseThresholds(get('CQD_THRESHOLDS') ?? '{}'),
     openai:
       openaiEndpoint && openaiDeployment
@@ -253,6 +266,33 @@ function parseInteger(name: string, value: string): number {
   return Number(value);
 }
 
+function parseLeaseSeconds(value: string): number {
+  const seconds = parseInteger('ALERTS_LEASE_SECONDS', value);
+  // Azure Storage Queue visibility timeouts run from 1 second to 7 days.
+  if (seconds < 1 || seconds > 7 * 24 * 3600) throw new ConfigError('ALERTS_LEASE_SECONDS', 'must be from 1 to 604800 seconds');
+  return seconds;
+}
+
+function parseRetentionDays(value: string): number {
+  const days = parseInteger('SUMMARY_RETENTION_DAYS', value);
+  // Below Graph's 30 days the bot would lose calls Graph still has; ten years is a sane upper bound.
+  if (days < 30 || days > 3650) throw new ConfigError('SUMMARY_RETENTION_DAYS', `must be between 30 and 3650 days (got ${days})`);
+  return days;
+}
+
+function parseClockTime(name: string, value: string): string {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError(name, `must be a 24-hour HH:MM time (got "${value}")`);
+  return value;
+}
+
+function groupInstallSettings(get: (n: VariableName) => string | undefined, mode: 'demo' | 'production'): AppConfig['groupInstall'] {
+  const groupId = get('ALERTS_INSTALL_GROUP_ID');
+  if (groupId === undefined) return undefined;
+  const catalogAppId = get('ALERTS_INSTALL_CATALOG_APP_ID') ?? get('TEAMS_APP_ID') ?? (mode === 'demo' ? DEMO_TEAMS_APP_ID : undefined);
+  if (catalogAppId === undefined) throw new ConfigError('ALERTS_INSTALL_CATALOG_APP_ID', 'is required with ALERTS_INSTALL_GROUP_ID when TEAMS_APP_ID is unset');
+  return { groupId: guid('ALERTS_INSTALL_GROUP_ID', groupId), catalogAppId: guid('ALERTS_INSTALL_CATALOG_APP_ID', catalogAppId) };
+}
+
 function parseTurnDeadline(value: string): number {
   const ms = parseInteger('BOT_TURN_DEADLINE_MS', value);
   // The Bot Connector gives up after about 15 s; a deadline past 12 s leaves no room for the reply itself.
@@ -288,6 +328,14 @@ function guid(name: string, value: string): string {
 function checkClientState(value: string): string {
   // Graph rejects a clientState longer than 128 characters.
   if (value.length > 128) throw new ConfigError('ALERTS_CLIENT_STATE', 'must be at most 128 characters');
+  return value;
+}
+
+function queueName(variable: VariableName, value: string): string {
+  // Azure Storage's queue naming rule; a bad name would otherwise surface as a 400 on the first notification.
+  if (!/^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(value) || value.length < 3 || value.length > 63) {
+    throw new ConfigError(variable, 'must be 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit');
+  }
   return value;
 }
 

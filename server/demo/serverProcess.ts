@@ -8,15 +8,17 @@ export interface ServerProcess {
   readonly port: number;
   readonly exited: Promise<unknown>;
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL: no shutdown at all, as a crash or an out-of-memory kill would leave things (tests). */
+  kill(): Promise<void>;
 }
 
 /** Forks the server with the emulator's certificate trusted, and waits until it listens. */
-export async function startServerProcess(config: AppConfig, trustedCertPath: string, options: { clockStart?: Date; timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServerProcess(config: AppConfig, trustedCertPath: string, options: { clockStart?: Date; timeoutMs?: number; execArgv?: readonly string[] } = {}): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const child: ChildProcess = fork(fileURLToPath(new URL('./serverChild.ts', import.meta.url)), [], {
     env: childEnvironment({ NODE_EXTRA_CA_CERTS: trustedCertPath }),
-    // Same loader flags as this process (tsx), so the child runs TypeScript too.
-    execArgv: process.execArgv,
+    // Same loader flags as this process (tsx), so the child runs TypeScript too; tests under vitest pass ['--import', 'tsx'].
+    execArgv: [...(options.execArgv ?? process.execArgv)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
@@ -44,6 +46,11 @@ export async function startServerProcess(config: AppConfig, trustedCertPath: str
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

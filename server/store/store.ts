@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { BotStores } from '../../bot/index.js';
 import type { CallIndex, CallRecordCache } from '../../graph/index.js';
 import type { HelpdeskAuditLog } from '../../tab/api/ports.js';
+import type { AlertStores } from '../alerts/ports.js';
 import type { TalliedFeedbackStore } from './feedbackTally.js';
 
 /** The bot's stores (declared once, in bot/), with feedback that can also report its tally. */
@@ -16,5 +17,7 @@ export interface Store {
   readonly botState: Storage;
   /** The tab API's helpdesk audit log. */
   readonly tab: { readonly audit: HelpdeskAuditLog };
+  /** The proactive alert pipeline's queue, logs, subscription state and lease; absent where a backend has none yet (the pipeline then stays off). */
+  readonly alerts?: AlertStores;
   close(): void;
 }

@@ -258,3 +258,18 @@ export const API_ROUTES = {
   demoUsers: '/api/demo/users',
   demoToken: '/api/demo/token',
 } as const;
+
+/** One alert work item that kept failing and was set aside (GET /api/admin/alerts/poison). */
+export interface PoisonedAlertEntry {
+  readonly callId: string;
+  readonly changeType: string;
+  readonly source: string;
+  readonly receivedAt: string;
+  readonly reason: string;
+  readonly attempts: number;
+  readonly poisonedAt: string;
+}
+
+export interface PoisonedAlertsResponse {
+  readonly entries: readonly PoisonedAlertEntry[];
+}

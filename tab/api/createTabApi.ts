@@ -4,6 +4,7 @@ import express, { type Router } from 'express';
 import type { TabApiDependencies } from './dependencies.js';
 import { apiErrorHandler, apiNotFound } from './apiError.js';
 import { requireUser } from './auth/requireUser.js';
+import { adminRoutes } from './routes/adminRoutes.js';
 import { callRoutes } from './routes/callRoutes.js';
 import { demoRoutes } from './routes/demoRoutes.js';
 import { helpdeskRoutes } from './routes/helpdeskRoutes.js';
@@ -25,6 +26,7 @@ export function createTabApi(deps: TabApiDependencies): Router {
   api.use(meRoutes(deps));
   api.use(callRoutes(deps));
   api.use(helpdeskRoutes(deps));
+  api.use(adminRoutes(deps));
   api.use(apiNotFound);
   api.use(apiErrorHandler(logger));
 

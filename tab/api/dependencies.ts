@@ -4,7 +4,7 @@
 import type { Diagnosis, Thresholds } from '../../diagnosis/index.js';
 import type { CallRecordsService, DirectoryService, FullCallRecord, Logger } from '../../graph/index.js';
 import type { TokenValidator } from './auth/tokenValidator.js';
-import type { DemoSignIn, HelpdeskAuditLog } from './ports.js';
+import type { DemoSignIn, HelpdeskAuditLog, PoisonedAlerts } from './ports.js';
 
 export interface TabApiDependencies {
   readonly calls: CallRecordsService;
@@ -15,6 +15,8 @@ export interface TabApiDependencies {
   readonly thresholds: Thresholds;
   readonly validateToken: TokenValidator;
   readonly audit: HelpdeskAuditLog;
+  /** The alert pipeline's poison entries (GET /api/admin/alerts/poison); absent without the pipeline. */
+  readonly poisonedAlerts?: PoisonedAlerts;
   readonly now: () => Date;
   readonly logger: Logger;
   readonly mode: 'demo' | 'production';

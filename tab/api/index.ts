@@ -2,5 +2,5 @@
 export { createTabApi } from './createTabApi.js';
 export type { TabApiDependencies } from './dependencies.js';
 export { createTokenValidator, TokenRejectedError, AuthorityUnavailableError, type Caller, type TokenValidator, type TokenValidationSettings } from './auth/tokenValidator.js';
-export type { DemoSignIn, HelpdeskAuditLog } from './ports.js';
+export type { DemoSignIn, HelpdeskAuditLog, PoisonedAlerts } from './ports.js';
 export { API_SCOPE, HELPDESK_ROLE } from './contract.js';

@@ -1,5 +1,5 @@
 // What the tab API needs from the outside, as interfaces: server/ hands in implementations.
-import type { AuditEntry, DemoUser } from './contract.js';
+import type { AuditEntry, DemoUser, PoisonedAlertEntry } from './contract.js';
 
 /** The helpdesk audit log: every read of someone else's calls, who and when. */
 export interface HelpdeskAuditLog {
@@ -14,4 +14,10 @@ export interface DemoSignIn {
   users(): Promise<DemoUser[]>;
   /** A bearer token for this API for the user (object id or UPN); null when no such user. */
   token(user: string): Promise<{ readonly token: string; readonly expiresIn: number } | null>;
+}
+
+/** The alert pipeline's poison store, read-only, for admins. Absent when the pipeline is not running. */
+export interface PoisonedAlerts {
+  /** Newest first, at most `limit`. */
+  recent(limit: number): Promise<PoisonedAlertEntry[]>;
 }

@@ -91,6 +91,7 @@ function toHandle(running: RunningEmulator): EmulatorHandle {
     registerApp: (app) => running.registerApp(app),
     sendReauthorizationRequired: (id) => void running.sendReauthorizationRequired(id),
     notificationDeliveries: () => running.notificationDeliveries(),
+    installedApps: () => running.installedApps(),
     now: () => running.now(),
     close: () => running.close(),
   };

@@ -5,11 +5,13 @@ import { requireRoles } from '../../http/auth.js';
 import { badRequest, notFound } from '../../http/graphError.js';
 import { contextUrl, queryString } from '../../http/odata.js';
 import { baseUrl, type RouteContext } from '../context.js';
+import { installedAppsRoutes } from './installedApps.js';
 
 const PROPERTIES = ['id', 'displayName', 'mail', 'userPrincipalName', 'givenName', 'surname', 'jobTitle'] as const;
 
 export function usersRoutes(ctx: RouteContext): Router {
   const router = express.Router();
+  router.use('/:id/teamwork/installedApps', installedAppsRoutes(ctx));
   router.get('/:id', requireRoles(ctx.issuer, []), (req, res) => {
     const id = String(req.params.id);
     const key = id.toLowerCase();

@@ -1,35 +1,22 @@
-// The STORE=azure ports against Azurite (pinned 3.35.0, in-memory, spawned on a free loopback
-// port): the same contract suites the SQLite and in-memory stores pass.
+// The STORE=azure ports against Azurite (test/support/azurite.ts: in memory, on free loopback
+// ports): the same contract suites the SQLite and in-memory stores pass. The alert stores have
+// their own file, alertStores.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../test/support/ports.js';
 import { describeCallIndexContract, describeCallRecordCacheContract, aFullCallRecord } from '../../../graph/testing/index.js';
-import { childEnvironment } from '../../config/index.js';
-import { startProcess, type ManagedProcess } from '../../demo/managedProcess.js';
+import { startAzurite, type RunningAzurite } from '../../../test/support/azurite.js';
 import { describeBotPortsContract } from '../contract/botPorts.contract.js';
 import { describeBotStateContract } from '../contract/botState.contract.js';
 import { describeHelpdeskAuditContract } from '../contract/helpdeskAudit.contract.js';
 import { createAzureStore } from './createAzureStore.js';
 import { tableKey } from './tables.js';
 
-const repoRoot = new URL('../../..', import.meta.url).pathname;
-// Azurite's well-known development account key (public, documented; not a secret).
-const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-let azurite: ManagedProcess;
+let azurite: RunningAzurite;
 let connectionString: string;
 let tableCounter = 0;
 
 beforeAll(async () => {
-  const port = await freePort();
-  azurite = startProcess({
-    name: 'Azurite',
-    command: `${repoRoot}node_modules/.bin/azurite-table`,
-    args: ['--inMemoryPersistence', '--tableHost', '127.0.0.1', '--tablePort', String(port), '--skipApiVersionCheck', '--disableTelemetry'],
-    cwd: repoRoot,
-    env: childEnvironment({}),
-  });
-  await azurite.waitForLine(/successfully started/, 30_000);
-  connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+  azurite = await startAzurite();
+  connectionString = azurite.connectionString;
 }, 40_000);
 
 afterAll(async () => {

@@ -92,5 +92,11 @@ export function azureCallIndex(tables: AzureTables): CallIndex {
       const client = await calls();
       return deleteAll(client, await listAll(client, odata`startedAtMs lt ${cutoff.getTime()}`));
     },
+    async removeUser(userId: string) {
+      const coverageClient = await coverage();
+      await deleteAll(coverageClient, await listAll(coverageClient, odata`PartitionKey eq ${tableKey(userId)}`));
+      const client = await calls();
+      return deleteAll(client, await listAll(client, odata`PartitionKey eq ${tableKey(userId)}`));
+    },
   };
 }

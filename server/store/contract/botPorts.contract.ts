@@ -2,13 +2,15 @@
 // the bot's in-memory stores, and Azure Tables when STORE=azure lands. Register an
 // implementation with describeBotPortsContract('name', factory) from a *.test.ts file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AlertPreferenceStore, ConversationReferenceStore, FeedbackStore, PendingDiagnosisStore, UserKey } from '../../../bot/index.js';
+import type { AlertPreferenceStore, ChannelDigestStore, ChannelDigestSubscription, ConversationReferenceStore, FeedbackStore, PendingDiagnosisStore, UserKey } from '../../../bot/index.js';
+import { DEFAULT_ALERT_SETTINGS } from '../../../bot/index.js';
 
 export interface BotPortsUnderTest {
   readonly conversations: ConversationReferenceStore;
   readonly alertPreferences: AlertPreferenceStore;
   readonly feedback: FeedbackStore;
   readonly pending: PendingDiagnosisStore;
+  readonly digests: ChannelDigestStore;
   /** Releases files, connections, etc. */
   dispose(): Promise<void> | void;
 }
@@ -75,6 +77,103 @@ export function describeBotPortsContract(name: string, create: () => Promise<Bot
         await stores.alertPreferences.set(alice, 'off');
         await stores.alertPreferences.set(alice, 'drops');
         expect(await stores.alertPreferences.get(alice)).toBe('drops');
+      });
+
+      it('when a user never set any rule, then there are no quiet hours, UTC and at most 3 alerts a day', async () => {
+        expect(await stores.alertPreferences.getSettings(alice)).toEqual({ mode: 'all', quietHours: null, timeZone: 'UTC', dailyCap: 3 });
+        expect(DEFAULT_ALERT_SETTINGS.dailyCap).toBe(3);
+      });
+
+      it('when quiet hours, zone and cap are set one by one, then each change keeps the others, the mode included', async () => {
+        await stores.alertPreferences.set(alice, 'drops');
+        await stores.alertPreferences.update(alice, { quietHours: { start: '18:00', end: '08:00' }, timeZone: 'Europe/Berlin' });
+        await stores.alertPreferences.update(alice, { dailyCap: 2 });
+        expect(await stores.alertPreferences.getSettings(alice)).toEqual({ mode: 'drops', quietHours: { start: '18:00', end: '08:00' }, timeZone: 'Europe/Berlin', dailyCap: 2 });
+        await stores.alertPreferences.set(alice, 'all');
+        expect((await stores.alertPreferences.getSettings(alice)).quietHours).toEqual({ start: '18:00', end: '08:00' });
+        expect(await stores.alertPreferences.getSettings(bob)).toEqual(DEFAULT_ALERT_SETTINGS);
+      });
+
+      it('when quiet hours are removed, then none are stored and the cap stays', async () => {
+        await stores.alertPreferences.update(alice, { quietHours: { start: '22:00', end: '07:00' }, dailyCap: 5 });
+        await stores.alertPreferences.update(alice, { quietHours: null });
+        expect(await stores.alertPreferences.getSettings(alice)).toMatchObject({ quietHours: null, dailyCap: 5 });
+      });
+
+      it('when a rule is malformed, then it is refused naming the field and nothing changes', async () => {
+        await stores.alertPreferences.update(alice, { dailyCap: 4 });
+        await expect(stores.alertPreferences.update(alice, { quietHours: { start: '25:00', end: '08:00' } })).rejects.toThrow(/start/);
+        await expect(stores.alertPreferences.update(alice, { dailyCap: 0 })).rejects.toThrow(/Daily cap/);
+        await expect(stores.alertPreferences.update(alice, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/time zone/);
+        expect(await stores.alertPreferences.getSettings(alice)).toMatchObject({ quietHours: null, dailyCap: 4, timeZone: 'UTC' });
+      });
+    });
+
+    describe('forget my data', () => {
+      const at = new Date('2026-11-29T10:00:00Z');
+      it('when a user is forgotten, then every bot store removes only their items and says how many', async () => {
+        for (const user of [alice, aliceTwin, bob]) {
+          await stores.conversations.save(user, reference);
+          await stores.alertPreferences.update(user, { mode: 'drops', dailyCap: 2 });
+          await stores.feedback.record({ user, callId: 'call-1', helpful: true, causeCode: null, at });
+          await stores.pending.add({ user, requestedAt: at, expiresAt: new Date(at.getTime() + 3_600_000) });
+        }
+        await stores.feedback.record({ user: alice, callId: 'call-2', helpful: false, causeCode: 'vpn', at });
+        await stores.pending.add({ user: alice, requestedAt: new Date(at.getTime() + 60_000), expiresAt: new Date(at.getTime() + 3_600_000) });
+
+        expect(await stores.conversations.forgetUser(alice)).toBe(1);
+        expect(await stores.alertPreferences.forgetUser(alice)).toBe(1);
+        expect(await stores.feedback.forgetUser(alice)).toBe(2);
+        expect(await stores.pending.forgetUser(alice)).toBe(2);
+
+        expect(await stores.conversations.get(alice)).toBeUndefined();
+        expect(await stores.alertPreferences.getSettings(alice)).toEqual(DEFAULT_ALERT_SETTINGS);
+        expect(await stores.pending.take(alice, at)).toEqual([]);
+        for (const user of [aliceTwin, bob]) {
+          expect(await stores.conversations.get(user)).toEqual(reference);
+          expect(await stores.alertPreferences.get(user)).toBe('drops');
+          expect(await stores.pending.take(user, at)).toHaveLength(1);
+        }
+        // Feedback has no read port besides the tally; forgetting again finds nothing, and Bob's vote is still there to forget.
+        expect(await stores.feedback.forgetUser(alice)).toBe(0);
+        expect(await stores.feedback.forgetUser(bob)).toBe(1);
+      });
+
+      it('when a user with nothing stored is forgotten, then every store answers 0', async () => {
+        expect(await stores.conversations.forgetUser(alice)).toBe(0);
+        expect(await stores.alertPreferences.forgetUser(alice)).toBe(0);
+        expect(await stores.feedback.forgetUser(alice)).toBe(0);
+        expect(await stores.pending.forgetUser(alice)).toBe(0);
+      });
+    });
+
+    describe('channel digests', () => {
+      const channel = (channelId: string, tenantId = 'tenant-a'): ChannelDigestSubscription => ({
+        tenantId,
+        channelId,
+        groupId: '0c0ffee0-0000-4000-8000-000000000001',
+        reference: { ...reference, conversation: { id: channelId, conversationType: 'channel', tenantId, isGroup: true, name: '' } },
+        createdAt: new Date('2026-11-29T09:00:00Z'),
+        lastPostedAt: null,
+      });
+
+      it('when a channel subscribes, then get and list return it whole; another tenant with the same channel id is separate', async () => {
+        await stores.digests.save(channel('19:general@thread.tacv2'));
+        expect(await stores.digests.get('tenant-a', '19:general@thread.tacv2')).toEqual(channel('19:general@thread.tacv2'));
+        expect(await stores.digests.get('tenant-b', '19:general@thread.tacv2')).toBeUndefined();
+        await stores.digests.save(channel('19:general@thread.tacv2', 'tenant-b'));
+        expect((await stores.digests.list()).map((s) => s.tenantId).sort()).toEqual(['tenant-a', 'tenant-b']);
+      });
+
+      it('when a digest is posted, then lastPostedAt is kept; after unsubscribing, markPosted does not bring it back', async () => {
+        await stores.digests.save(channel('19:a@thread.tacv2'));
+        const at = new Date('2026-11-30T08:00:00Z');
+        await stores.digests.markPosted('tenant-a', '19:a@thread.tacv2', at);
+        expect((await stores.digests.get('tenant-a', '19:a@thread.tacv2'))?.lastPostedAt).toEqual(at);
+        expect(await stores.digests.remove('tenant-a', '19:a@thread.tacv2')).toBe(true);
+        expect(await stores.digests.remove('tenant-a', '19:a@thread.tacv2')).toBe(false);
+        await stores.digests.markPosted('tenant-a', '19:a@thread.tacv2', at);
+        expect(await stores.digests.list()).toEqual([]);
       });
     });
 

@@ -20,6 +20,12 @@ export function sqliteCallIndex(db: Database): CallIndex {
      ON CONFLICT (partition_key, row_key) DO UPDATE SET since = excluded.since, listed_at = excluded.listed_at`,
   );
   const prune = db.prepare('DELETE FROM call_index WHERE started_at_ms < ?');
+  const removeCalls = db.prepare('DELETE FROM call_index WHERE partition_key = ?');
+  const removeCoverage = db.prepare('DELETE FROM call_index_coverage WHERE partition_key = ?');
+  const removeUser = db.transaction((userId: string): number => {
+    removeCoverage.run(userId);
+    return removeCalls.run(userId).changes;
+  });
 
   // Read-merge-write in one transaction so concurrent upserts cannot lose a newer version.
   const upsert = db.transaction((userId: string, calls: readonly CallSummary[]) => {
@@ -47,6 +53,9 @@ export function sqliteCallIndex(db: Database): CallIndex {
     },
     async pruneStartedBefore(cutoff: Date) {
       return prune.run(cutoff.getTime()).changes;
+    },
+    async removeUser(userId: string) {
+      return removeUser(userId);
     },
   };
 }

@@ -20,5 +20,8 @@ export function sqliteConversationReferences(db: Database, now: () => Date): Con
     async remove(user: UserKey) {
       remove.run(user.tenantId, user.userId);
     },
+    async forgetUser(user: UserKey) {
+      return remove.run(user.tenantId, user.userId).changes;
+    },
   };
 }

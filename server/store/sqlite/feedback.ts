@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { FeedbackEntry } from '../../../bot/index.js';
+import type { FeedbackEntry, UserKey } from '../../../bot/index.js';
 import type { FeedbackTally, TalliedFeedbackStore } from '../feedbackTally.js';
 
 export function sqliteFeedback(db: Database): TalliedFeedbackStore {
@@ -12,7 +12,11 @@ export function sqliteFeedback(db: Database): TalliedFeedbackStore {
     `SELECT cause_code AS causeCode, SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful
      FROM feedback WHERE partition_key = ? GROUP BY cause_code ORDER BY cause_code`,
   );
+  const forget = db.prepare('DELETE FROM feedback WHERE partition_key = ? AND user_id = ?');
   return {
+    async forgetUser(user: UserKey) {
+      return forget.run(user.tenantId, user.userId).changes;
+    },
     async record(entry: FeedbackEntry) {
       const { tenantId, userId } = entry.user;
       upsert.run(tenantId, `${userId}|${entry.callId}`, userId, entry.callId, entry.helpful ? 1 : 0, entry.causeCode, entry.at.toISOString());

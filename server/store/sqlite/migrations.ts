@@ -92,6 +92,86 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: 'alert pipeline: work queue with visibility timeouts, poison, processed versions, alert log, subscription state, leases',
+    sql: `
+      CREATE TABLE alert_queue (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant_id     TEXT NOT NULL,
+        call_id       TEXT NOT NULL,
+        change_type   TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        received_at   TEXT NOT NULL,
+        visible_at_ms INTEGER NOT NULL, -- hidden while leased or backing off
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        lease_token   TEXT             -- the current receipt; NULL when not leased
+      );
+      CREATE INDEX alert_queue_visible ON alert_queue (visible_at_ms, id);
+      CREATE TABLE alert_poison (
+        seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant_id     TEXT NOT NULL,
+        call_id       TEXT NOT NULL,
+        change_type   TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        received_at   TEXT NOT NULL,
+        reason        TEXT NOT NULL,
+        attempts      INTEGER NOT NULL,
+        poisoned_at   TEXT NOT NULL
+      );
+      CREATE TABLE alert_processed (
+        partition_key TEXT NOT NULL,   -- tenant id
+        row_key       TEXT NOT NULL,   -- call id
+        version       INTEGER NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE alert_log (
+        partition_key TEXT NOT NULL,   -- tenant id
+        row_key       TEXT NOT NULL,   -- user object id + '|' + call id: once per call per person
+        user_id       TEXT NOT NULL,
+        call_id       TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('sending', 'sent')),
+        reason        TEXT NOT NULL CHECK (reason IN ('alert', 'pending')),
+        claimed_at_ms INTEGER NOT NULL,
+        sent_at       TEXT,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX alert_log_by_user ON alert_log (partition_key, user_id, claimed_at_ms);
+      CREATE TABLE alert_subscription_state (
+        partition_key TEXT NOT NULL,   -- subscription name
+        row_key       TEXT NOT NULL,   -- ''
+        state         TEXT NOT NULL,   -- JSON of SubscriptionState (clientState only as its hash)
+        covered_until_ms INTEGER NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE leases (
+        partition_key TEXT NOT NULL,   -- lease name
+        row_key       TEXT NOT NULL,   -- ''
+        holder        TEXT NOT NULL,
+        expires_at_ms INTEGER NOT NULL,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 5,
+    description: 'alert rules (quiet hours, time zone, daily cap) beside the alert mode; channel digest subscriptions',
+    sql: `
+      ALTER TABLE alert_preferences ADD COLUMN quiet_start TEXT;   -- 'HH:MM' local, NULL: no quiet hours
+      ALTER TABLE alert_preferences ADD COLUMN quiet_end   TEXT;   -- 'HH:MM' local
+      ALTER TABLE alert_preferences ADD COLUMN time_zone   TEXT;   -- IANA zone the rules are read in
+      ALTER TABLE alert_preferences ADD COLUMN daily_cap   INTEGER CHECK (daily_cap IS NULL OR daily_cap >= 1);
+      CREATE TABLE channel_digests (
+        partition_key  TEXT NOT NULL,  -- tenant id
+        row_key        TEXT NOT NULL,  -- channel conversation id
+        group_id       TEXT NOT NULL,  -- the team's Microsoft 365 group id
+        reference      TEXT NOT NULL,  -- JSON of Partial<ConversationReference> of the channel
+        created_at     TEXT NOT NULL,
+        last_posted_at TEXT,
+        PRIMARY KEY (partition_key, row_key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */

@@ -30,5 +30,8 @@ export function sqlitePendingDiagnoses(db: Database): PendingDiagnosisStore {
     async take(user: UserKey, now: Date) {
       return take(user, now);
     },
+    async forgetUser(user: UserKey) {
+      return remove.run(user.tenantId, user.userId).changes;
+    },
   };
 }

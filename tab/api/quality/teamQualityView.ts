@@ -25,6 +25,16 @@ export function createTeamQualityCache(): TeamQualityCache {
 }
 
 export async function teamQualityView(deps: Pick<TabApiDependencies, 'calls' | 'directory' | 'diagnose' | 'now'>, cache: TeamQualityCache, caller: Caller, groupId: string, days: number): Promise<TeamQualityResponse> {
+  const answer = await teamAggregates(deps, cache, groupId, days);
+  if (!answer.memberIds.has(caller.userId) && !caller.helpdesk) throw notFound('There is no such team, or you are not one of its members.');
+  return { groupId: answer.groupId, days: answer.days, truncated: answer.truncated, quality: answer.quality };
+}
+
+/**
+ * The same numbers without a caller: for the daily channel digest, which the channel's team asked
+ * for (server/jobs/channelDigest.ts). Aggregates only, as the tab shows them, cached in `cache`.
+ */
+export async function teamAggregates(deps: Pick<TabApiDependencies, 'calls' | 'directory' | 'diagnose' | 'now'>, cache: TeamQualityCache, groupId: string, days: number): Promise<TeamQualityResponse & { readonly memberIds: ReadonlySet<string> }> {
   const key = `${groupId.toLowerCase()}|${days}`;
   const now = deps.now().getTime();
   let entry = cache.answers.get(key);
@@ -34,9 +44,7 @@ export async function teamQualityView(deps: Pick<TabApiDependencies, 'calls' | '
     // A failed computation is not kept.
     entry.answer.catch(() => cache.answers.delete(key));
   }
-  const answer = await entry.answer;
-  if (!answer.memberIds.has(caller.userId) && !caller.helpdesk) throw notFound('There is no such team, or you are not one of its members.');
-  return { groupId: answer.groupId, days: answer.days, truncated: answer.truncated, quality: answer.quality };
+  return entry.answer;
 }
 
 async function compute(deps: Pick<TabApiDependencies, 'calls' | 'directory' | 'diagnose' | 'now'>, groupId: string, days: number): Promise<TeamQualityResponse & { memberIds: ReadonlySet<string> }> {
