@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: Node for the server side, jsdom for code that must also run in the browser
 // (the tab, and diagnosis/ which the tab imports). End-to-end tests live in test/.
-export default defineConfig({
+// `--mode soak` (npm run soak) runs test/hardening-soak.test.ts for 2 minutes instead of 20 s.
+export default defineConfig(({ mode }) => ({
   test: {
     projects: [
       {
@@ -14,6 +15,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globalSetup: ['test/support/tls-setup.ts', 'test/support/chromium-setup.ts', 'test/support/tab-build-setup.ts'],
+          provide: { soakSeconds: mode === 'soak' ? 120 : 20 },
         },
       },
       {
@@ -27,4 +29,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -175,6 +175,9 @@ describe('authorization over every tab API route, many pairs of users, several g
           expect(own.body.quality.calls).toBeLessThanOrEqual(mineA.size);
         }
 
+        // The helpdesk and admin routes are closed to A without the roles.
+        for (const path of [`/api/helpdesk/users?upn=${encodeURIComponent(w.emulator.tenant!.users.find((u) => u.id === b)!.userPrincipalName)}`, '/api/helpdesk/audit', '/api/admin/alerts/poison']) expect((await get(w, path, bearerA)).status, `${where}: ${path}`).toBe(403);
+
         // GET /api/me names the token's user, whoever else the query names.
         expect((await get<{ id: string }>(w, `/api/me?user=${b}`, bearerA)).body.id, where).toBe(a.toLowerCase());
       }

@@ -93,6 +93,7 @@ beforeAll(async () => {
     // As server/tabApiWiring.ts builds it for production.
     validateToken: createTokenValidator({ jwksUrl: authority.jwksUrl, issuers: [authority.issuer], audiences: [TEST_AUDIENCE], tenantId: TENANT }, { now }),
     audit: auditLog,
+    poisonedAlerts: { recent: async () => [] },
     now,
     logger,
     mode: 'production',
@@ -245,6 +246,7 @@ const TAB_ROUTES: readonly { readonly family: string; readonly path: string; rea
   { family: 'helpdesk', path: `/api/calls/alex-dropped?user=${RAVI.id}`, roles: ADMIN_ROLES },
   { family: 'helpdesk', path: `/api/helpdesk/users?upn=${ALEX_UPN}`, roles: ADMIN_ROLES },
   { family: 'admin', path: '/api/helpdesk/audit', roles: ['CallDoctor.Admin'] },
+  { family: 'admin', path: '/api/admin/alerts/poison', roles: ['CallDoctor.Admin'] },
 ];
 
 async function getTab(path: string, authorization: Authorization): Promise<{ status: number; body: Json; headers: Headers }> {

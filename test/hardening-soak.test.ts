@@ -1,4 +1,3 @@
-/// <reference types="vite/client" />
 // Issue 16, load: a bounded soak on loopback: concurrent bot turns and tab API reads against the
 // composed server over the in-process Graph emulator. Every answer is a 200 and the server stays
 // healthy; the heap after the soak (after a forced GC) has not grown beyond a tolerance over the
@@ -6,7 +5,7 @@
 // `npm test` runs 20 seconds; `npm run soak` runs the 2-minute version (vitest --mode soak).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +19,14 @@ import { seededRandom } from './support/seededRandom.js';
 
 type Json = Record<string, unknown>;
 
-const SOAK_MS = import.meta.env.MODE === 'soak' ? 120_000 : 20_000;
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** 20 in npm test, 120 with --mode soak (vitest.config.ts). */
+    soakSeconds: number;
+  }
+}
+
+const SOAK_MS = (inject('soakSeconds') ?? 20) * 1000;
 const WARM_UP_MS = 5_000;
 const BOT_WORKERS = 4;
 const TAB_WORKERS = 4;
