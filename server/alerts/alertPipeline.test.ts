@@ -13,8 +13,9 @@ describe('alert pipeline', () => {
     const prunes: Date[] = [];
     const feed: CallRecordFeed = {
       recordNotified: async () => Promise.reject(new Error('unused')),
-      backfill: async () => [],
+      backfill: async (range) => ({ from: range.from.toISOString(), to: range.to.toISOString(), nextLink: null, done: true, pages: 1, calls: 0 }),
       prune: async () => void prunes.push(clock.now()),
+      indexComplete: async () => undefined,
     };
     const graph = fakeSubscriptions(clock.now);
     const bot = createMemoryStores();
