@@ -65,7 +65,8 @@ async function measure(_tls: unknown, input: Input, log: (line: string) => void)
     for (const record of generatedRecords(input.records, input.users, now)) bodies.set(String(record.id), JSON.stringify(record));
     const answer: typeof fetch = async (request) => {
       const url = new URL(request instanceof Request ? request.url : String(request));
-      const id = url.pathname.split('/').pop()!;
+      // .../callRecords/{id}, or .../callRecords/{id}/participants_v2 (the documented form reads participants apart).
+      const id = url.pathname.split('/callRecords/')[1]?.split('/')[0] ?? '';
       const body = bodies.get(id);
       if (!body) return new Response(JSON.stringify({ error: { code: 'NotFound', message: 'no such record' } }), { status: 404, headers: { 'content-type': 'application/json' } });
       if (url.pathname.endsWith('/participants_v2')) return new Response(JSON.stringify({ value: JSON.parse(body).participants_v2 }), { headers: { 'content-type': 'application/json' } });
