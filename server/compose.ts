@@ -21,7 +21,7 @@ import { createLinks } from './links.js';
 import { userDataStores } from './privacyWiring.js';
 import { alertRulesFrom } from './store/alertRules.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/backgroundJobs.js';
-import { REAL_TIMERS, type Timers } from './jobs/dailySchedule.js';
+import { realTimers, type Timers } from './jobs/dailySchedule.js';
 import { createLogger } from './logging/index.js';
 import { createAzureStore, createSqliteStore, type Store } from './store/index.js';
 import { tabApiRouter } from './tabApiWiring.js';
@@ -149,7 +149,7 @@ export function composeServer(config: AppConfig, options: ComposeOptions = {}): 
           botAppId: config.bot.appId,
           diagnose: createDiagnose(thresholds),
           now,
-          timers: options.timers ?? REAL_TIMERS,
+          timers: options.timers ?? realTimers,
           logger,
           // Several instances share STORE=azure: the store's lease lets one run each daily job.
           ...(store.alerts ? { leases: { store: store.alerts.leases, holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` } } : {}),

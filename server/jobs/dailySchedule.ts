@@ -2,21 +2,10 @@
 // waiting. A run that is still going when the next is due is not started twice; a failing run is
 // logged and the schedule goes on.
 import type { Logger } from '../../graph/index.js';
+import type { Timers } from '../alerts/timers.js';
 
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const REAL_TIMERS: Timers = {
-  setTimeout: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    // A background schedule must not keep the process alive on shutdown.
-    handle.unref();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+// The alert pipeline's timers (unref'd, so a background schedule never keeps the process alive).
+export { realTimers, type Timers } from '../alerts/timers.js';
 
 export interface DailyScheduleOptions {
   readonly name: string;

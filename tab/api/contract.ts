@@ -4,6 +4,7 @@
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
 import type { Cause, Note, StreamClass, Verdict } from '../../diagnosis/types.js';
 import type { MyQuality, TeamQuality } from '../../diagnosis/patterns/types.js';
+import type { TrunkHealth } from '../../diagnosis/phone/trunkHealth.js';
 
 export type * from '../../diagnosis/patterns/types.js';
 export type { Cause, Note, Side, StreamClass, Verdict } from '../../diagnosis/types.js';
@@ -243,18 +244,8 @@ export interface HelpdeskPeriod {
   readonly to: string;
 }
 
-export interface TrunkHealthItem {
-  readonly trunk: string;
-  readonly calls: number;
-  readonly successful: number;
-  /** Ratios 0..1, null with no calls. */
-  readonly successRate: number | null;
-  readonly networkEffectivenessRatio: number | null;
-  readonly answerSeizureRatio: number | null;
-  readonly mediaBypassShare: number | null;
-  readonly topFailures: readonly { readonly code: number; readonly phrase: string | null; readonly meaning: string; readonly calls: number }[];
-  readonly overTime: readonly { readonly start: string; readonly calls: number; readonly failed: number }[];
-}
+/** One trunk's health over the period, as diagnosis/phone computes it. */
+export type TrunkHealthItem = TrunkHealth;
 
 /** GET /api/helpdesk/phone/trunks */
 export interface TrunkHealthResponse extends HelpdeskPeriod {
