@@ -14,6 +14,8 @@ import { startPlayground, type PlaygroundProcess } from '../server/demo/playgrou
 import { connectToPlayground, type PlaygroundDriver } from './playground-driver.js';
 import { newestCallIn, startServerAgainst, type ServerUnderTest } from './server-harness.js';
 import { startEmulator, type EmulatorHandle } from './support/emulator.js';
+import { freePort } from './support/ports.js';
+import { randomUUID } from 'node:crypto';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 
@@ -25,7 +27,9 @@ let dataDir: string;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  sut = await startServerAgainst(emulator);
+  // The alert pipeline runs, as in demo mode: Graph's notifications reach this server.
+  const port = await freePort();
+  sut = await startServerAgainst(emulator, { PUBLIC_URL: `http://127.0.0.1:${port}`, ALERTS_CLIENT_STATE: 'playground-e2e' }, { alerts: true, port });
   dataDir = mkdtempSync(join(tmpdir(), 'call-doctor-playground-'));
   const tenant = emulator.tenant!;
   playground = await startPlayground({
@@ -80,4 +84,17 @@ describe('Agents Playground end to end', () => {
     expect(visibleText(shown)).toMatch(/why did my last call drop/i);
     expect(visibleText(shown)).not.toContain('Duration');
   });
+
+  it('when the demo user has a poor call after chatting, then the alert card appears in the Playground chat, once', async () => {
+    const userId = emulator.tenant!.demoUserId;
+    const truth = emulator.groundTruth.find((t) => t.userId === userId && t.verdict === 'poor' && t.side === 'you' && !t.ambiguous)!;
+    const template = emulator.tenant!.records.find((r) => r.id === truth.callId)!;
+    const after = driver.messageCount();
+    // A new call like that one, just ended: Graph notifies, the worker fetches and decides.
+    await emulator.addRecord({ ...structuredClone(template), id: randomUUID(), version: 1 });
+
+    const shown = await driver.botMessage((m) => buttons(m).some((b) => b.title === 'Stop these alerts'), { after, timeoutMs: 60_000 });
+    expect(visibleText(shown)).toContain(VERDICTS.poor.label);
+    expect(buttons(shown).map((b) => b.title)).toEqual(expect.arrayContaining(['Show segments', 'Not helpful', 'Stop these alerts']));
+  }, 90_000);
 });

@@ -24,7 +24,7 @@ export interface ServerUnderTest {
 }
 
 /** Composes the real server (config from `env`, Graph pointed at the emulator) on an ephemeral loopback port. */
-export async function startServerAgainst(emulator: EmulatorHandle, env: Env = {}, options: { now?: () => Date; alerts?: boolean } = {}): Promise<ServerUnderTest> {
+export async function startServerAgainst(emulator: EmulatorHandle, env: Env = {}, options: { now?: () => Date; alerts?: boolean; port?: number } = {}): Promise<ServerUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'call-doctor-server-'));
   const base = loadConfig({ SQLITE_PATH: join(dir, 'store.sqlite'), LOG_LEVEL: 'debug', ...env }, []);
   const config: AppConfig = {
@@ -39,7 +39,7 @@ export async function startServerAgainst(emulator: EmulatorHandle, env: Env = {}
     },
   });
   const server = composeServer(config, { logger: createLogger({ level: 'debug', destination }), typingIndicator: false, alerts: options.alerts ?? false, now: options.now ?? (() => emulator.now()) });
-  const running = await server.listen(0, '127.0.0.1');
+  const running = await server.listen(options.port ?? 0, '127.0.0.1');
   return {
     server,
     running,

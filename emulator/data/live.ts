@@ -16,6 +16,7 @@ const LIVE_WEIGHTS = BACKGROUND_WEIGHTS.filter(([scenario]) => scenario.shape !=
 export function liveCalls(seed: number, tenantId: string, users: readonly TenantUser[], demoUserId: string): LiveCallSource {
   const rng = new Rng(seed).fork('live');
   let last: Record<string, unknown> | undefined;
+  let first = true;
   const demo = users.find((u) => u.id === demoUserId);
   return {
     next(now) {
@@ -25,11 +26,13 @@ export function liveCalls(seed: number, tenantId: string, users: readonly Tenant
         return { record: revised, revise: true };
       }
       const ctx: ComposeContext = { rng, tenantId, now, clients: new Map() };
-      // Every other live call involves the demo user, mostly with a problem worth an alert.
-      const withDemo = demo !== undefined && rng.chance(0.5);
+      // The first live call is the demo user's own poor call, so demo mode shows an alert within a
+      // minute; after that every other call involves them, mostly with a problem worth an alert.
+      const withDemo = demo !== undefined && (first || rng.chance(0.5));
       const asker = withDemo ? demo : rng.pick(users);
       const other = rng.pick(users.filter((u) => u.id !== asker.id));
-      const scenario = withDemo ? rng.pick([SCENARIOS.wifiWeak, SCENARIOS.vpn, SCENARIOS.midcallDropWifi, SCENARIOS.good, SCENARIOS.congested]) : rng.weighted(LIVE_WEIGHTS);
+      const scenario = withDemo ? (first ? SCENARIOS.wifiWeak : rng.pick([SCENARIOS.wifiWeak, SCENARIOS.vpn, SCENARIOS.midcallDropWifi, SCENARIOS.good, SCENARIOS.congested])) : rng.weighted(LIVE_WEIGHTS);
+      first = false;
       const seconds = rng.int(120, 900);
       const start = new Date(now.getTime() - (seconds + 60) * 1000);
       last = composePeerToPeer(ctx, { id: rng.uuid(), start, seconds, asker, other, askerCalls: rng.chance(0.5), scenario }).record;

@@ -13,6 +13,8 @@ export interface EmulatorProcessOptions {
   readonly tlsDir: string;
   readonly seed: number;
   readonly recordsDir: string | undefined;
+  /** A new call every this many seconds (its --live), the first one the demo user's poor call; generated tenants only. */
+  readonly liveSeconds?: number;
   /** The emulator's clock at start (its --now); the real time when absent. */
   readonly now?: Date;
   readonly onLine?: (line: string) => void;
@@ -33,7 +35,7 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions): Pro
   const args = ['run', '--silent', 'emulator', '--', '--port', String(options.port), '--tenant', options.tenantId, '--app', `${options.clientId}:${options.clientSecret}`, '--tls-dir', options.tlsDir];
   if (options.recordsDir) args.push('--records', options.recordsDir);
   if (options.now) args.push('--now', options.now.toISOString());
-  else args.push('--seed', String(options.seed));
+  else args.push('--seed', String(options.seed), ...(options.liveSeconds ? ['--live', String(options.liveSeconds)] : []));
   const child = startProcess({ name: 'The Graph emulator', command: 'npm', args, cwd: options.cwd, env: childEnvironment({}), ...(options.onLine ? { onLine: options.onLine } : {}) });
 
   const timeoutMs = options.timeoutMs ?? 60_000;
