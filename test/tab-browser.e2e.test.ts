@@ -101,7 +101,7 @@ beforeAll(async () => {
     command: 'npm',
     args: ['start', '--', '--no-playground'],
     cwd: repoRoot,
-    env: childEnvironment({ EMULATOR_PORT: String(await freePort()), PORT: String(await freePort()), SQLITE_PATH: join(dir, 'demo.sqlite'), LOG_LEVEL: 'warn' }),
+    env: childEnvironment({ EMULATOR_PORT: String(await freePort()), PORT: String(await freePort()), SQLITE_PATH: join(dir, 'demo.sqlite'), LOG_LEVEL: 'warn', DEMO_LIVE_SECONDS: '0' }),
     onLine: () => {},
   });
   const tab = (await demo.waitForLine(/Tab:\s+(http:\/\/localhost:\d+)\/tab\//, 170_000))[1]!;

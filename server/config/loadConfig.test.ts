@@ -38,6 +38,13 @@ describe('loadConfig', () => {
     expect(config.demo).toMatchObject({ recordsDir: 'fixtures', playground: false });
   });
 
+  it('when DEMO_LIVE_SECONDS is unset, demo mode ends a live call every 45 s; 0 turns it off; a negative or non-number is refused naming it', () => {
+    expect(loadConfig({}, [], fixedSecret).demo!.liveSeconds).toBe(45);
+    expect(loadConfig({ DEMO_LIVE_SECONDS: '0' }, [], fixedSecret).demo!.liveSeconds).toBe(0);
+    expect(() => loadConfig({ DEMO_LIVE_SECONDS: '-5' }, [], fixedSecret)).toThrow(/DEMO_LIVE_SECONDS/);
+    expect(() => loadConfig({ DEMO_LIVE_SECONDS: 'often' }, [], fixedSecret)).toThrow(/DEMO_LIVE_SECONDS/);
+  });
+
   it('when a tenant is configured, reads real Graph with the configured credential', () => {
     const config = loadConfig(production, [], fixedSecret);
     expect(config.mode).toBe('production');

@@ -20,6 +20,8 @@ export interface DemoSettings {
   readonly playgroundPort: number;
   /** Serve these call-record files instead of a generated tenant. */
   readonly recordsDir: string | undefined;
+  /** The emulator ends a call every this many seconds (the first the demo user's poor call); 0: no live calls. */
+  readonly liveSeconds: number;
 }
 
 export interface TabSettings {
@@ -117,6 +119,7 @@ export function loadConfig(env: Env, argv: readonly string[] = [], options: Load
           playground: args.playground,
           playgroundPort: parsePort('PLAYGROUND_PORT', get('PLAYGROUND_PORT') ?? '56150'),
           recordsDir: args.recordsDir,
+          liveSeconds: parseLiveSeconds(get('DEMO_LIVE_SECONDS') ?? '45'),
         }
       : undefined;
 
@@ -261,6 +264,12 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   if (!match) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
   return match;
+}
+
+function parseLiveSeconds(value: string): number {
+  const seconds = parseInteger('DEMO_LIVE_SECONDS', value);
+  if (seconds < 0 || seconds > 86_400) throw new ConfigError('DEMO_LIVE_SECONDS', `must be from 0 (off) to 86400 seconds (got ${seconds})`);
+  return seconds;
 }
 
 function parseInteger(name: string, value: string): number {

@@ -48,6 +48,7 @@ export const VARIABLES = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', default: undefined, description: 'Optional. Sends HTTP traces, outgoing calls and the (redacted) logs to Application Insights through OpenTelemetry. Ignored in demo mode.', secret: true },
   { name: 'EMULATOR_PORT', default: '4443', description: 'Demo mode: HTTPS port of the Graph emulator started alongside the server.' },
   { name: 'DEMO_SEED', default: '42', description: 'Demo mode: seed of the generated tenant.' },
+  { name: 'DEMO_LIVE_SECONDS', default: '45', description: 'Demo mode with a generated tenant: the emulator ends a new call this often, the first one the demo user\'s own poor call, so an alert reaches the Playground chat within a minute; 0 turns live calls off.' },
   { name: 'PLAYGROUND_PORT', default: '56150', description: 'Demo mode: port of the Microsoft 365 Agents Playground.' },
 ] as const satisfies readonly VariableSpec[];
 

@@ -23,7 +23,7 @@ describe('demo data-set store', () => {
     for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
     return dir;
   };
-  const demo = (recordsDir: string | undefined, seed = 42) => ({ emulatorPort: 0, seed, playground: false, playgroundPort: 0, recordsDir });
+  const demo = (recordsDir: string | undefined, seed = 42) => ({ emulatorPort: 0, seed, playground: false, playgroundPort: 0, recordsDir, liveSeconds: 0 });
   const lastCall = async (path: string) => {
     const store = createSqliteStore({ path, now });
     try {

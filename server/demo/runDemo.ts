@@ -11,8 +11,6 @@ import { clockStartForRecords } from './recordsClock.js';
 import { startPlayground } from './playgroundProcess.js';
 import { startServerProcess } from './serverProcess.js';
 
-/** How often demo mode's emulator ends a call (the first comes this long after start). */
-const DEMO_LIVE_SECONDS = 45;
 
 type Stoppable = { readonly name: string; stop(): Promise<void> };
 
@@ -52,7 +50,7 @@ export async function runDemo(config: AppConfig, print: (line: string) => void =
       recordsDir: demo.recordsDir && resolve(cwd, demo.recordsDir),
       ...(clockStart && { now: clockStart }),
       // A call ends every so often, the first the demo user's own poor call: its alert reaches the Playground chat within a minute.
-      liveSeconds: DEMO_LIVE_SECONDS,
+      liveSeconds: demo.liveSeconds,
       onLine: print,
     });
     running.push({ name: 'the Graph emulator', stop: () => emulator.process.stop() });
