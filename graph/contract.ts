@@ -212,16 +212,11 @@ export interface BackfillProgress {
   readonly calls: number;
 }
 
-/** A call a backfill listed: what the list API tells, plus the participants when already known. */
-export interface BackfilledCall {
-  readonly id: string;
-  /** Compare with what was handled before: a higher version is a revised record. */
-  readonly version: number | null;
-  readonly startDateTime: string;
-  readonly endDateTime: string;
-  readonly type: string;
-  readonly modalities: readonly string[];
-  readonly organizer: ParticipantRef | null;
+/**
+ * A call a backfill listed: what the list API tells (the index's summary without a user's own
+ * counterparts; compare its version with what was handled before), plus the participants when known.
+ */
+export interface BackfilledCall extends Omit<CallSummary, 'counterparts'> {
   /**
    * Everyone the record names, when the cache holds this version of it; null otherwise: the list
    * API does not carry participants, so fetch the record (recordNotified) to learn them.

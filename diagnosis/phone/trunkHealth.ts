@@ -140,6 +140,7 @@ export interface SmsFailure {
   readonly sentDateTime: string | null;
   readonly userDisplayName: string | null;
   readonly userPrincipalName: string | null;
+  /** As Graph returns them (possibly partly masked). */
   readonly sourceNumber: string | null;
   readonly destinationNumber: string | null;
   readonly destinationName: string | null;

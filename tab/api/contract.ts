@@ -4,7 +4,7 @@
 import type { CallRecords } from '@microsoft/microsoft-graph-types';
 import type { Cause, Note, StreamClass, Verdict } from '../../diagnosis/types.js';
 import type { MyQuality, TeamQuality } from '../../diagnosis/patterns/types.js';
-import type { TrunkHealth } from '../../diagnosis/phone/trunkHealth.js';
+import type { BlockedUser, DialoutByDestination, SmsFailure, TrunkHealth } from '../../diagnosis/phone/trunkHealth.js';
 
 export type * from '../../diagnosis/patterns/types.js';
 export type { Cause, Note, Side, StreamClass, Verdict } from '../../diagnosis/types.js';
@@ -254,42 +254,17 @@ export interface TrunkHealthResponse extends HelpdeskPeriod {
 
 /** GET /api/helpdesk/phone/blocked: users whose latest action in the period is a block. */
 export interface BlockedUsersResponse extends HelpdeskPeriod {
-  readonly users: readonly {
-    readonly userId: string | null;
-    readonly userDisplayName: string | null;
-    readonly userPrincipalName: string | null;
-    /** As Graph returns it. */
-    readonly userTelephoneNumber: string | null;
-    readonly blockedSince: string | null;
-    readonly blockReason: string | null;
-  }[];
+  readonly users: readonly BlockedUser[];
 }
 
 /** GET /api/helpdesk/phone/sms-failures */
 export interface SmsFailuresResponse extends HelpdeskPeriod {
-  readonly failures: readonly {
-    readonly smsId: string | null;
-    readonly sentDateTime: string | null;
-    readonly userDisplayName: string | null;
-    readonly userPrincipalName: string | null;
-    /** As Graph returns them (possibly partly masked). */
-    readonly sourceNumber: string | null;
-    readonly destinationNumber: string | null;
-    readonly destinationName: string | null;
-    readonly explanation: string;
-  }[];
+  readonly failures: readonly SmsFailure[];
 }
 
 /** GET /api/helpdesk/phone/dialout: audio-conferencing dial-out per destination and currency. */
 export interface DialoutResponse extends HelpdeskPeriod {
-  readonly destinations: readonly {
-    readonly destinationContext: string;
-    readonly currency: string | null;
-    readonly users: number;
-    readonly calls: number;
-    readonly minutes: number;
-    readonly charge: number;
-  }[];
+  readonly destinations: readonly DialoutByDestination[];
 }
 
 // ---- Helpdesk ----------------------------------------------------------------------------------
